@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  ARCHITECTURES, DEFAULT_RUNTIME, EPHEMERAL_STORAGE_MB, LOG_FORMATS, LOG_LEVELS, MEMORY_MB,
+  RUNTIMES, TIMEOUT_S,
+} from './limits.ts';
+
+/** Lambda's rule for function names (1–64 letters, digits, hyphens, underscores). */
+export const FunctionName = z
+  .string()
+  .min(1, 'Function name must not be empty')
+  .max(64, 'Function name must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Function name may contain only letters, digits, hyphens (-) and underscores (_)');
+export type FunctionName = z.infer<typeof FunctionName>;
+
+/** A path inside the function's code folder (/var/task), always relative and normalised. */
+export const FilePath = z
+  .string()
+  .min(1)
+  .max(256)
+  .refine(
+    (p) => !p.startsWith('/') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'),
+    { message: 'File path must be relative, use "/" separators and contain no empty, "." or ".." segments' },
+  );
+
+export const FunctionFile = z.object({
+  path: FilePath,
+  content: z.string().max(3 * 1024 * 1024, 'A file may hold at most 3 MB (the console editor limit)'),
+});
+export type FunctionFile = z.infer<typeof FunctionFile>;
+
+export const Runtime = z.enum(RUNTIMES);
+export const LogFormatSchema = z.enum(LOG_FORMATS);
+export const LogLevelSchema = z.enum(LOG_LEVELS);
+
+export const FunctionConfig = z.object({
+  runtime: Runtime.default(DEFAULT_RUNTIME),
+  handler: z.string().min(1).max(128).default('index.handler'),
+  memorySizeMB: z
+    .number()
+    .int('Memory must be a whole number of MB')
+    .min(MEMORY_MB.min, `Memory must be at least ${MEMORY_MB.min} MB`)
+    .max(MEMORY_MB.max, `Memory must be at most ${MEMORY_MB.max} MB`)
+    .default(MEMORY_MB.default),
+  timeoutSeconds: z
+    .number()
+    .int('Timeout must be a whole number of seconds')
+    .min(TIMEOUT_S.min, `Timeout must be at least ${TIMEOUT_S.min} second`)
+    .max(TIMEOUT_S.max, `Timeout must be at most ${TIMEOUT_S.max} seconds (15 minutes)`)
+    .default(TIMEOUT_S.default),
+  environment: z.record(z.string(), z.string()).default({}),
+  architecture: z.enum(ARCHITECTURES).default('x86_64'),
+  ephemeralStorageMB: z
+    .number()
+    .int()
+    .min(EPHEMERAL_STORAGE_MB.min, `Ephemeral storage must be at least ${EPHEMERAL_STORAGE_MB.min} MB`)
+    .max(EPHEMERAL_STORAGE_MB.max, `Ephemeral storage must be at most ${EPHEMERAL_STORAGE_MB.max} MB`)
+    .default(EPHEMERAL_STORAGE_MB.default),
+  logFormat: LogFormatSchema.default('Text'),
+  applicationLogLevel: LogLevelSchema.default('INFO'),
+  systemLogLevel: z.enum(['DEBUG', 'INFO', 'WARN']).default('INFO'),
+});
+export type FunctionConfig = z.infer<typeof FunctionConfig>;
+export type FunctionConfigInput = z.input<typeof FunctionConfig>;
+
+export const FunctionSummary = z.object({
+  name: FunctionName,
+  runtime: Runtime,
+  handler: z.string(),
+  memorySizeMB: z.number(),
+  timeoutSeconds: z.number(),
+  updatedAt: z.string(),
+  description: z.string(),
+});
+export type FunctionSummary = z.infer<typeof FunctionSummary>;
+
+export const FunctionDetail = z.object({
+  name: FunctionName,
+  description: z.string(),
+  config: FunctionConfig,
+  files: z.array(FunctionFile),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Changes whenever code or configuration changes; a new revision means a new (cold) environment. */
+  revision: z.number().int(),
+});
+export type FunctionDetail = z.infer<typeof FunctionDetail>;

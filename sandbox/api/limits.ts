@@ -1,0 +1,24 @@
+// Lambda's documented limits (../shared/reference/lambda-facts.md §4). One place, so the
+// contract, the runtime and the UI agree on every range and message.
+export const MEMORY_MB = { min: 128, max: 10_240, default: 128 } as const;
+export const TIMEOUT_S = { min: 1, max: 900, default: 3 } as const;
+export const EPHEMERAL_STORAGE_MB = { min: 512, max: 10_240, default: 512 } as const;
+/** Synchronous invoke request and response limit: 6 MB. */
+export const SYNC_PAYLOAD_BYTES = 6_291_456;
+/** Asynchronous (Event) invoke payload limit: 1 MB since Oct 2025. */
+export const ASYNC_PAYLOAD_BYTES = 1_048_576;
+/** All environment variables of a function together: 4 KB. */
+export const ENV_VARS_BYTES = 4_096;
+/** INIT phase limit for on-demand functions. */
+export const INIT_TIMEOUT_MS = 10_000;
+
+export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
+export type RuntimeId = (typeof RUNTIMES)[number];
+export const DEFAULT_RUNTIME: RuntimeId = 'nodejs24.x';
+
+export const LOG_FORMATS = ['Text', 'JSON'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];

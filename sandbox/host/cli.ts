@@ -1,0 +1,242 @@
+// `lambda-lab`: invoke a handler file the way the app does, or start the lab in a browser.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LabError, MEMORY_MB, TIMEOUT_S, type InvocationRecord } from '../api/index.ts';
+import { createLab } from '../lab.ts';
+import { defaultDataDir } from './data-dir.ts';
+import { PACKAGE_ROOT, assertEngineBuilt, enginePaths } from './paths.ts';
+import { startServer } from './server.ts';
+
+/** A mistake in how the command was called: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  lambda-lab invoke <file> [--handler <module>.<export>] [--event <file|json|->]
+                    [--timeout <s>] [--memory <MB>] [--env KEY=VALUE ...] [--json]
+  lambda-lab serve [--port <n>] [--data-dir <dir>] [--no-open]
+  lambda-lab --version | --help`;
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function intOption(value: string | undefined, name: string, range: { min: number; max: number }, unit: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    throw new UsageError(`--${name} must be a whole number of ${unit} from ${range.min} to ${range.max} (got "${value}")`);
+  }
+  return n;
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolveText, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolveText(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** `--event`: `-` (stdin), inline JSON, or a file holding JSON. Default `{}`. */
+async function readEvent(value: string | undefined): Promise<string> {
+  if (value === undefined) return '{}';
+  let text: string;
+  let source: string;
+  if (value === '-') {
+    text = await readStdin();
+    source = 'standard input';
+  } else if (existsSync(value) && statSync(value).isFile()) {
+    text = readFileSync(value, 'utf8');
+    source = value;
+  } else {
+    text = value;
+    source = '--event';
+  }
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`The event from ${source} is not valid JSON: ${(e as Error).message}`);
+  }
+  return text;
+}
+
+function parseEnv(pairs: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--env takes KEY=VALUE (got "${pair}")`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return env;
+}
+
+function functionNameFor(file: string): string {
+  const base = basename(file, extname(file)).replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
+  return base === '' ? 'function' : base;
+}
+
+async function invokeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      handler: { type: 'string' },
+      event: { type: 'string' },
+      timeout: { type: 'string' },
+      memory: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+  });
+  const target = positionals[0];
+  if (target === undefined) throw new UsageError('invoke needs the handler file to run, e.g. `lambda-lab invoke index.mjs`');
+  if (positionals.length > 1) throw new UsageError(`invoke takes one file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (!existsSync(target) || !statSync(target).isFile()) throw new UsageError(`No such file: ${target}`);
+  const fileName = basename(target);
+  const handler = values.handler ?? `${basename(fileName, extname(fileName))}.handler`;
+  const timeoutSeconds = intOption(values.timeout, 'timeout', TIMEOUT_S, 'seconds');
+  const memorySizeMB = intOption(values.memory, 'memory', MEMORY_MB, 'MB');
+  const environment = parseEnv(values.env ?? []);
+  const event = await readEvent(values.event);
+  const content = readFileSync(target, 'utf8');
+
+  assertEngineBuilt();
+  const lab = await createLab({ dataDir: null, version: version(), seed: false });
+  try {
+    const name = functionNameFor(fileName);
+    try {
+      await lab.api['functions:create']({
+        name,
+        description: '',
+        config: {
+          handler,
+          environment,
+          ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+          ...(memorySizeMB !== undefined ? { memorySizeMB } : {}),
+        },
+        files: [{ path: fileName, content }],
+      });
+    } catch (e) {
+      if (e instanceof LabError) throw new UsageError(e.message);
+      throw e;
+    }
+    const record = await lab.api['invoke:run']({ functionName: name, event });
+    if (values.json === true) process.stdout.write(`${JSON.stringify(jsonResult(record))}\n`);
+    else printLikeSam(record);
+    return 0;
+  } finally {
+    await lab.close();
+  }
+}
+
+/** The one JSON object `invoke --json` prints. */
+export function jsonResult(r: InvocationRecord): Record<string, unknown> {
+  return {
+    requestId: r.requestId,
+    status: r.status,
+    ...(r.response !== undefined ? { response: JSON.parse(r.response) as unknown } : {}),
+    ...(r.error !== undefined ? { error: r.error } : {}),
+    logs: r.logs,
+    durationMs: r.durationMs,
+    billedDurationMs: r.billedDurationMs,
+    ...(r.initDurationMs !== undefined ? { initDurationMs: r.initDurationMs } : {}),
+    memorySizeMB: r.memorySizeMB,
+    maxMemoryUsedMB: r.maxMemoryUsedMB,
+  };
+}
+
+/** Like `sam local invoke`: the log on stderr, then the response (or error) JSON on stdout. */
+function printLikeSam(r: InvocationRecord): void {
+  process.stderr.write(`${r.logs.replace(/\r/g, '\n')}\n`);
+  if (r.response !== undefined) process.stdout.write(`${r.response}\n`);
+  else if (r.error !== undefined) {
+    const body = r.error.trace.length > 0 || r.error.errorType !== 'Sandbox.Timedout' ? r.error : { errorType: r.error.errorType, errorMessage: r.error.errorMessage };
+    process.stdout.write(`${JSON.stringify(body)}\n`);
+  }
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser opener on this machine: the printed URL is enough.
+  }
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean' },
+    },
+  });
+  const port = values.port === undefined ? 0 : intOption(values.port, 'port', { min: 0, max: 65_535 }, 'port number') ?? 0;
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  assertEngineBuilt();
+  const lab = await createLab({
+    dataDir,
+    version: version(),
+    onRunnerRespawn: (reason) => process.stderr.write(`lambda-lab: the function runner was restarted (${reason})\n`),
+  });
+  if (lab.recoveredFrom !== undefined) {
+    process.stderr.write(`lambda-lab: the lab database could not be read; it was kept as ${lab.recoveredFrom} and a new one was created\n`);
+  }
+  const token = randomBytes(24).toString('hex');
+  const server = await startServer({ lab, token, port, staticDir: enginePaths.rendererDir });
+  const url = `${server.url}?token=${token}`;
+  process.stdout.write(`Lambda Lab running at ${url}\n`);
+  if (values['no-open'] !== true) openBrowser(url);
+  await new Promise<void>((resolveStop) => {
+    const stop = (): void => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await lab.close();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'invoke':
+        return await invokeCommand(rest);
+      case 'serve':
+        return await serveCommand(rest);
+      case '--version':
+      case '-v':
+        process.stdout.write(`${version()}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
+      process.stderr.write(`lambda-lab: ${(e as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`lambda-lab: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

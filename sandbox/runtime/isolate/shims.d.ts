@@ -1,0 +1,4 @@
+declare module 'events' {
+  const EventEmitter: unknown;
+  export default EventEmitter;
+}

@@ -1,0 +1,22 @@
+// The lab's storage: one SQLite database, opened once, with one repository per table group.
+import { openDatabase } from './database.ts';
+import { FunctionsRepo } from './functions-repo.ts';
+import { InvocationsRepo } from './invocations-repo.ts';
+
+export interface Store {
+  functions: FunctionsRepo;
+  invocations: InvocationsRepo;
+  /** Set when a damaged database file was moved aside at start. */
+  recoveredFrom: string | undefined;
+  close(): void;
+}
+
+export function openStore(path: string, now: () => Date): Store {
+  const { db, recoveredFrom } = openDatabase(path, now);
+  return {
+    functions: new FunctionsRepo(db, now),
+    invocations: new InvocationsRepo(db),
+    recoveredFrom,
+    close: () => db.close(),
+  };
+}
