@@ -1,14 +1,28 @@
 // Where the built pieces live: next to the bundled engine (dist/engine/*.js) when running
 // the build, or found from the repository root when running from source (tests).
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bundled = existsSync(join(here, 'runner.js'));
-/** Repository (or installed package) root. */
-export const PACKAGE_ROOT = bundled ? resolve(here, '..', '..') : resolve(here, '..', '..');
-const ENGINE_DIR = bundled ? here : join(PACKAGE_ROOT, 'dist', 'engine');
+
+/** Repository (or installed package) root: the nearest folder above with lambda-lab's package.json. */
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'lambda-lab') return dir;
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    if (dirname(dir) === dir) throw new Error(`Lambda Lab could not find its own folder above ${start}`);
+  }
+}
+
+export const PACKAGE_ROOT = findPackageRoot(here);
+const ENGINE_DIR = join(PACKAGE_ROOT, 'dist', 'engine');
 
 export const enginePaths = {
   runnerEntry: join(ENGINE_DIR, 'runner.js'),

@@ -102,16 +102,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      let tooLarge = false;
       req.on('data', (c: Buffer) => {
+        if (tooLarge) return; // keep draining so the client can read our answer
         size += c.length;
         if (size > MAX_BODY_BYTES) {
+          tooLarge = true;
+          chunks.length = 0;
           reject(new LabError('payload-too-large', `Request must be smaller than ${SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`));
-          req.destroy();
           return;
         }
         chunks.push(c);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => {
+        if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'));
+      });
       req.on('error', reject);
     });
 

@@ -15,15 +15,6 @@ export interface LambdaEnvInput {
   variables: Record<string, string>;
 }
 
-/** Keys a function may not set itself (Lambda refuses them with InvalidParameterValueException). */
-export const RESERVED_ENV_KEYS = new Set([
-  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
-  'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
-  'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
-  'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
-  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
-]);
-
 export function lambdaEnvironment(input: LambdaEnvInput): Record<string, string> {
   const env: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(input.variables)) env[k] = v;

@@ -1,6 +1,5 @@
 // Lambda's rules for a function's own environment variables, with Lambda's messages.
-import { ENV_VARS_BYTES, LabError } from '../api/index.ts';
-import { RESERVED_ENV_KEYS } from '../runtime/lambda-env.ts';
+import { ENV_VARS_BYTES, LabError, RESERVED_ENV_KEYS } from '../api/index.ts';
 
 const KEY_PATTERN = /^[a-zA-Z]([a-zA-Z0-9_])+$/;
 

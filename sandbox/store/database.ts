@@ -20,9 +20,9 @@ export function openDatabase(path: string, now: () => Date = () => new Date()): 
     return { db: prepare(new Database(path), now) };
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (!existsSync(path)) throw new Error(`Could not create the lab database at ${path}: ${(e as Error).message}`);
+    if (!existsSync(path)) throw new Error(`Could not create the lab database at ${path}: ${(e as Error).message}`, { cause: e });
     if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') {
-      throw new Error(`Could not open the lab database at ${path}: ${(e as Error).message}`);
+      throw new Error(`Could not open the lab database at ${path}: ${(e as Error).message}`, { cause: e });
     }
     const aside = `${path}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(path, aside);
@@ -32,7 +32,7 @@ export function openDatabase(path: string, now: () => Date = () => new Date()): 
     try {
       return { db: prepare(new Database(path), now), recoveredFrom: aside };
     } catch (e2) {
-      throw new Error(`Could not open the lab database at ${path}: ${(e2 as Error).message} (the damaged file was kept as ${aside})`);
+      throw new Error(`Could not open the lab database at ${path}: ${(e2 as Error).message} (the damaged file was kept as ${aside})`, { cause: e2 });
     }
   }
 }

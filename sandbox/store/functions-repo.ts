@@ -90,6 +90,6 @@ function parseConfig(r: FunctionRow): FunctionConfig {
   try {
     return JSON.parse(r.config) as FunctionConfig;
   } catch (e) {
-    throw new Error(`the stored configuration of function ${r.name} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`the stored configuration of function ${r.name} is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
 }

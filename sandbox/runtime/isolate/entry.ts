@@ -6,7 +6,7 @@ import { createConsole } from './console.ts';
 import { bound, runtimeError, toFormatted, toRapidResponse, type RapidError } from './errors.ts';
 import { TaskFiles } from './files.ts';
 import {
-  ESM_BRIDGE_SYMBOL, type BootConfig, type InvokeInput, type Outcome, type TurnOutput,
+  ESM_BRIDGE_SYMBOL, type BootConfig, type InvokeInput, type Outcome,
 } from './glue-api.ts';
 import { HandlerContract, type HandlerInfo } from './handler-contract.ts';
 import {
@@ -163,7 +163,7 @@ function bindHandler(moduleValue: unknown, handlerName: string, fullHandler: str
   if (!fn) return initFailure(loaderError('HandlerNotFound', `${fullHandler} is undefined or not exported`));
   if (typeof fn !== 'function') return initFailure(loaderError('HandlerNotFound', `${fullHandler} is not a function`));
   const handlerFn = fn as (...a: unknown[]) => unknown;
-  let isAsync = false;
+  let isAsync: boolean;
   try {
     isAsync = handlerFn.constructor?.name === 'AsyncFunction';
   } catch {

@@ -337,6 +337,6 @@ function parseOptional(text: string | undefined, name: string): unknown {
   try {
     return JSONParse(text);
   } catch (err) {
-    throw new Error(`Cannot parse ${name} as json: ${bound(String(err))}`);
+    throw new Error(`Cannot parse ${name} as json: ${bound(String(err))}`, { cause: err });
   }
 }

@@ -374,7 +374,7 @@ function isArrayIndex(k: string): boolean {
 }
 
 function getFunctionBase(fn: (...a: unknown[]) => unknown, constructor: string | null, tag: string): string {
-  let src = '';
+  let src: string;
   try {
     src = call(FunctionPrototypeToString, fn) as string;
   } catch {

@@ -1,0 +1,14 @@
+// A titled region of the screen; `label` is both its accessible name and its heading.
+import type { ReactNode } from 'react';
+
+export function Panel({ label, actions, className, children }: { label: string; actions?: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <section aria-label={label} className={className === undefined ? 'panel' : `panel ${className}`}>
+      <header className="panel-header">
+        <h2 className="panel-title">{label}</h2>
+        {actions}
+      </header>
+      <div className="panel-body">{children}</div>
+    </section>
+  );
+}

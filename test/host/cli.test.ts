@@ -1,0 +1,105 @@
+// The lambda-lab command, run as a user runs it.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/lambda-lab.mjs', import.meta.url));
+afterAll(removeTempDirs);
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string): string {
+  const p = join(tempDir(), name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('lambda-lab invoke', () => {
+  const orders = file('orders.mjs', `export const handler = async (event) => { console.log('order', event.id); return { id: event.id, total: 42 }; };`);
+
+  it('prints exactly one JSON object with --json and exits 0', () => {
+    const r = run(['invoke', orders, '--event', '{"id":7}', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out).sort()).toEqual(['billedDurationMs', 'durationMs', 'initDurationMs', 'logs', 'maxMemoryUsedMB', 'memorySizeMB', 'requestId', 'response', 'status'].sort());
+    expect(out['status']).toBe('success');
+    expect(out['response']).toEqual({ id: 7, total: 42 });
+    expect(out['memorySizeMB']).toBe(128);
+    expect(out['logs']).toMatch(/\tINFO\torder 7\n/);
+    expect(out['logs']).toMatch(/REPORT RequestId: [0-9a-f-]{36}\tDuration: /);
+  });
+
+  it('uses <file name>.handler by default and honours --handler, --memory, --timeout and --env', () => {
+    const f = file('multi.js', `exports.main = async () => ({ region: process.env.AWS_REGION, stage: process.env.STAGE, mem: Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE) });`);
+    expect(JSON.parse(run(['invoke', f, '--json']).stdout).error.errorMessage).toBe('multi.handler is undefined or not exported');
+    const r = JSON.parse(run(['invoke', f, '--handler', 'multi.main', '--memory', '256', '--timeout', '5', '--env', 'STAGE=dev', '--json']).stdout);
+    expect(r.response).toEqual({ region: 'us-east-1', stage: 'dev', mem: 256 });
+    expect(r.memorySizeMB).toBe(256);
+  });
+
+  it('reads the event from a file or from standard input', () => {
+    const event = file('event.json', '{"id": 11}');
+    expect(JSON.parse(run(['invoke', orders, '--event', event, '--json']).stdout).response.id).toBe(11);
+    expect(JSON.parse(run(['invoke', orders, '--event', '-', '--json'], '{"id": 12}').stdout).response.id).toBe(12);
+  });
+
+  it('exits 0 when the function fails: the invocation ran', () => {
+    const f = file('boom.mjs', `export const handler = async () => { throw new Error('boom'); };`);
+    const r = run(['invoke', f, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', error: { errorType: 'Error', errorMessage: 'boom' } });
+  });
+
+  it('prints the logs, then the response, without --json', () => {
+    const r = run(['invoke', orders, '--event', '{"id":3}']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/START RequestId[\s\S]*order 3[\s\S]*REPORT RequestId/);
+    expect(JSON.parse(r.stdout)).toEqual({ id: 3, total: 42 });
+  });
+
+  it.each([
+    [['invoke'], /needs the handler file/],
+    [['invoke', '/no/such/file.mjs'], /No such file: \/no\/such\/file\.mjs/],
+    [['invoke', 'FILE', '--event', '{bad'], /not valid JSON/],
+    [['invoke', 'FILE', '--memory', '64'], /--memory must be a whole number of MB from 128 to 10240/],
+    [['invoke', 'FILE', '--timeout', '901'], /--timeout must be a whole number of seconds from 1 to 900/],
+    [['invoke', 'FILE', '--env', 'NOVALUE'], /--env takes KEY=VALUE/],
+    [['invoke', 'FILE', '--env', 'AWS_REGION=x'], /Reserved keys used in this request: AWS_REGION/],
+    [['invoke', 'FILE', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+  ])('exits 2 with a clear message for %j', (args, message) => {
+    const r = run(args.map((a) => (a === 'FILE' ? orders : a)));
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('lambda-lab serve', () => {
+  it('prints one line with the URL and token, and serves the contract there', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-open', '--data-dir', tempDir()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const m = /^Lambda Lab running at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{48})$/.exec(line);
+      expect(m).not.toBeNull();
+      const res = await fetch(`${m?.[1]}/api/functions:list`, { method: 'POST', headers: { 'x-lab-token': m?.[2] ?? '' }, body: '{}' });
+      expect(((await res.json()) as { result: { name: string }[] }).result[0]?.name).toBe('hello');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
