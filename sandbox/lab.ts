@@ -1,7 +1,7 @@
 // Composition root: builds the engine's parts and implements the contract with them.
 // The only place that wires parts together.
 import { totalmem } from 'node:os';
-import { FunctionConfig, LabError, type LabApi, type PushEvent, RUNTIMES } from './api/index.ts';
+import { LabError, type LabApi, type PushEvent, RUNTIMES } from './api/index.ts';
 import { databasePath } from './host/data-dir.ts';
 import { enginePaths } from './host/paths.ts';
 import { RunnerClient } from './runtime/runner-client.ts';
@@ -70,9 +70,9 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     }),
     'functions:list': async () => lambda.listFunctions(),
     'functions:get': async ({ name }) => lambda.getFunction(name),
-    'functions:create': async ({ name, description, config, files }) =>
-      lambda.createFunction(name, description, FunctionConfig.parse(config), files),
+    'functions:create': async ({ name, description, config, files }) => lambda.createFunction(name, description, config, files),
     'functions:save-code': async ({ name, files }) => lambda.saveCode(name, files),
+    'functions:update-config': async ({ name, config }) => lambda.updateConfig(name, config),
     'invoke:run': async ({ functionName, event }) => lambda.invoke(functionName, event),
     'invocations:list': async (q) =>
       store.invocations.list({

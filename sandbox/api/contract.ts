@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FunctionConfig, FunctionDetail, FunctionFile, FunctionName, FunctionSummary } from './functions.ts';
+import { FunctionConfigChanges, FunctionDetail, FunctionFile, FunctionName, FunctionSummary } from './functions.ts';
 import { InvocationRecord, InvocationStatus, InvocationSummary } from './invocations.ts';
 import { RUNTIMES } from './limits.ts';
 
@@ -31,7 +31,8 @@ export const contract = {
     input: z.object({
       name: FunctionName,
       description: z.string().max(256).default(''),
-      config: FunctionConfig.partial().default({}),
+      /** Settings that differ from Lambda's defaults. */
+      config: FunctionConfigChanges.default({}),
       files: z.array(FunctionFile).min(1, 'A function needs at least one file').max(200),
     }),
     output: FunctionDetail,
@@ -40,6 +41,14 @@ export const contract = {
     input: z.object({
       name: FunctionName,
       files: z.array(FunctionFile).min(1, 'A function needs at least one file').max(200),
+    }),
+    output: FunctionDetail,
+  },
+  'functions:update-config': {
+    input: z.object({
+      name: FunctionName,
+      /** Only the settings to change; the rest keep their values. */
+      config: FunctionConfigChanges,
     }),
     output: FunctionDetail,
   },

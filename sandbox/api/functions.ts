@@ -32,33 +32,52 @@ export const Runtime = z.enum(RUNTIMES);
 export const LogFormatSchema = z.enum(LOG_FORMATS);
 export const LogLevelSchema = z.enum(LOG_LEVELS);
 
-export const FunctionConfig = z.object({
-  runtime: Runtime.default(DEFAULT_RUNTIME),
-  handler: z.string().min(1).max(128).default('index.handler'),
+/** Each setting with Lambda's range and message (no defaults: see FunctionConfig). */
+const configFields = {
+  runtime: Runtime,
+  handler: z
+    .string()
+    .min(1, 'Handler must not be empty')
+    .max(128, 'Handler must be at most 128 characters')
+    .regex(/^[^\s]+$/, 'Handler must not contain spaces'),
   memorySizeMB: z
     .number()
     .int('Memory must be a whole number of MB')
     .min(MEMORY_MB.min, `Memory must be at least ${MEMORY_MB.min} MB`)
-    .max(MEMORY_MB.max, `Memory must be at most ${MEMORY_MB.max} MB`)
-    .default(MEMORY_MB.default),
+    .max(MEMORY_MB.max, `Memory must be at most ${MEMORY_MB.max} MB`),
   timeoutSeconds: z
     .number()
     .int('Timeout must be a whole number of seconds')
     .min(TIMEOUT_S.min, `Timeout must be at least ${TIMEOUT_S.min} second`)
-    .max(TIMEOUT_S.max, `Timeout must be at most ${TIMEOUT_S.max} seconds (15 minutes)`)
-    .default(TIMEOUT_S.default),
-  environment: z.record(z.string(), z.string()).default({}),
-  architecture: z.enum(ARCHITECTURES).default('x86_64'),
+    .max(TIMEOUT_S.max, `Timeout must be at most ${TIMEOUT_S.max} seconds (15 minutes)`),
+  environment: z.record(z.string(), z.string()),
+  architecture: z.enum(ARCHITECTURES),
   ephemeralStorageMB: z
     .number()
-    .int()
+    .int('Ephemeral storage must be a whole number of MB')
     .min(EPHEMERAL_STORAGE_MB.min, `Ephemeral storage must be at least ${EPHEMERAL_STORAGE_MB.min} MB`)
-    .max(EPHEMERAL_STORAGE_MB.max, `Ephemeral storage must be at most ${EPHEMERAL_STORAGE_MB.max} MB`)
-    .default(EPHEMERAL_STORAGE_MB.default),
-  logFormat: LogFormatSchema.default('Text'),
-  applicationLogLevel: LogLevelSchema.default('INFO'),
-  systemLogLevel: z.enum(['DEBUG', 'INFO', 'WARN']).default('INFO'),
+    .max(EPHEMERAL_STORAGE_MB.max, `Ephemeral storage must be at most ${EPHEMERAL_STORAGE_MB.max} MB`),
+  logFormat: LogFormatSchema,
+  applicationLogLevel: LogLevelSchema,
+  systemLogLevel: z.enum(['DEBUG', 'INFO', 'WARN']),
+};
+
+/** A complete configuration; missing settings take Lambda's defaults. */
+export const FunctionConfig = z.object({
+  runtime: configFields.runtime.default(DEFAULT_RUNTIME),
+  handler: configFields.handler.default('index.handler'),
+  memorySizeMB: configFields.memorySizeMB.default(MEMORY_MB.default),
+  timeoutSeconds: configFields.timeoutSeconds.default(TIMEOUT_S.default),
+  environment: configFields.environment.default({}),
+  architecture: configFields.architecture.default('x86_64'),
+  ephemeralStorageMB: configFields.ephemeralStorageMB.default(EPHEMERAL_STORAGE_MB.default),
+  logFormat: configFields.logFormat.default('Text'),
+  applicationLogLevel: configFields.applicationLogLevel.default('INFO'),
+  systemLogLevel: configFields.systemLogLevel.default('INFO'),
 });
+/** Some settings to change; absent ones keep their current values (no defaults applied). */
+export const FunctionConfigChanges = z.object(configFields).partial();
+export type FunctionConfigChanges = z.infer<typeof FunctionConfigChanges>;
 export type FunctionConfig = z.infer<typeof FunctionConfig>;
 export type FunctionConfigInput = z.input<typeof FunctionConfig>;
 

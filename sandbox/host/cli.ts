@@ -1,10 +1,13 @@
 // `lambda-lab`: invoke a handler file the way the app does, or start the lab in a browser.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LabError, MEMORY_MB, TIMEOUT_S, type InvocationRecord } from '../api/index.ts';
+import {
+  EPHEMERAL_STORAGE_MB, LOG_FORMATS, LabError, MEMORY_MB, RUNTIMES, TIMEOUT_S, type FunctionFile, type InvocationRecord,
+  type LogFormat, type RuntimeId,
+} from '../api/index.ts';
 import { createLab } from '../lab.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { PACKAGE_ROOT, assertEngineBuilt, enginePaths } from './paths.ts';
@@ -14,8 +17,10 @@ import { startServer } from './server.ts';
 class UsageError extends Error {}
 
 const USAGE = `Usage:
-  lambda-lab invoke <file> [--handler <module>.<export>] [--event <file|json|->]
-                    [--timeout <s>] [--memory <MB>] [--env KEY=VALUE ...] [--json]
+  lambda-lab invoke <file|dir> [--handler <module>.<export>] [--event <file|json|->]
+                    [--runtime nodejs20.x|nodejs22.x|nodejs24.x] [--timeout <s>] [--memory <MB>]
+                    [--ephemeral-storage <MB>] [--log-format Text|JSON] [--env KEY=VALUE ...]
+                    [--repeat <n>] [--json]
   lambda-lab serve [--port <n>] [--data-dir <dir>] [--no-open]
   lambda-lab --version | --help`;
 
@@ -78,9 +83,40 @@ function parseEnv(pairs: readonly string[]): Record<string, string> {
   return env;
 }
 
-function functionNameFor(file: string): string {
-  const base = basename(file, extname(file)).replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
+function functionNameFor(path: string): string {
+  const base = basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
   return base === '' ? 'function' : base;
+}
+
+function choice<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+/** Lambda's limit on a function's unzipped code: 250 MB. */
+const MAX_CODE_BYTES = 250 * 1024 * 1024;
+
+/** A directory is the function's whole file tree (what would be zipped and deployed). */
+function readTree(dir: string): FunctionFile[] {
+  const files: FunctionFile[] = [];
+  let total = 0;
+  const visit = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name === '.git' || entry.name === '.DS_Store') continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile()) {
+        const content = readFileSync(full, 'utf8');
+        total += Buffer.byteLength(content);
+        if (total > MAX_CODE_BYTES) throw new UsageError(`${dir} holds more than 250 MB, Lambda's limit for unzipped code`);
+        files.push({ path: relative(dir, full).split(sep).join('/'), content });
+      }
+    }
+  };
+  visit(dir);
+  if (files.length === 0) throw new UsageError(`${dir} has no files`);
+  return files;
 }
 
 async function invokeCommand(args: string[]): Promise<number> {
@@ -90,28 +126,36 @@ async function invokeCommand(args: string[]): Promise<number> {
     options: {
       handler: { type: 'string' },
       event: { type: 'string' },
+      runtime: { type: 'string' },
       timeout: { type: 'string' },
       memory: { type: 'string' },
+      'ephemeral-storage': { type: 'string' },
+      'log-format': { type: 'string' },
       env: { type: 'string', multiple: true },
+      repeat: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
   const target = positionals[0];
-  if (target === undefined) throw new UsageError('invoke needs the handler file to run, e.g. `lambda-lab invoke index.mjs`');
-  if (positionals.length > 1) throw new UsageError(`invoke takes one file, got ${positionals.length}: ${positionals.join(' ')}`);
-  if (!existsSync(target) || !statSync(target).isFile()) throw new UsageError(`No such file: ${target}`);
-  const fileName = basename(target);
-  const handler = values.handler ?? `${basename(fileName, extname(fileName))}.handler`;
+  if (target === undefined) throw new UsageError('invoke needs the handler file (or folder) to run, e.g. `lambda-lab invoke index.mjs`');
+  if (positionals.length > 1) throw new UsageError(`invoke takes one file or folder, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (!existsSync(target)) throw new UsageError(`No such file or folder: ${target}`);
+  const isDir = statSync(target).isDirectory();
+  const files = isDir ? readTree(target) : [{ path: basename(target), content: readFileSync(target, 'utf8') }];
+  const handler = values.handler ?? (isDir ? 'index.handler' : `${basename(target, extname(target))}.handler`);
+  const runtime = choice<RuntimeId>(values.runtime, 'runtime', RUNTIMES);
+  const logFormat = choice<LogFormat>(values['log-format'], 'log-format', LOG_FORMATS);
   const timeoutSeconds = intOption(values.timeout, 'timeout', TIMEOUT_S, 'seconds');
   const memorySizeMB = intOption(values.memory, 'memory', MEMORY_MB, 'MB');
+  const ephemeralStorageMB = intOption(values['ephemeral-storage'], 'ephemeral-storage', EPHEMERAL_STORAGE_MB, 'MB');
+  const repeat = intOption(values.repeat, 'repeat', { min: 1, max: 100_000 }, 'invocations');
   const environment = parseEnv(values.env ?? []);
   const event = await readEvent(values.event);
-  const content = readFileSync(target, 'utf8');
 
   assertEngineBuilt();
   const lab = await createLab({ dataDir: null, version: version(), seed: false });
   try {
-    const name = functionNameFor(fileName);
+    const name = functionNameFor(isDir ? resolve(target) : target);
     try {
       await lab.api['functions:create']({
         name,
@@ -119,18 +163,28 @@ async function invokeCommand(args: string[]): Promise<number> {
         config: {
           handler,
           environment,
+          ...(runtime !== undefined ? { runtime } : {}),
+          ...(logFormat !== undefined ? { logFormat } : {}),
           ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
           ...(memorySizeMB !== undefined ? { memorySizeMB } : {}),
+          ...(ephemeralStorageMB !== undefined ? { ephemeralStorageMB } : {}),
         },
-        files: [{ path: fileName, content }],
+        files,
       });
     } catch (e) {
       if (e instanceof LabError) throw new UsageError(e.message);
       throw e;
     }
-    const record = await lab.api['invoke:run']({ functionName: name, event });
-    if (values.json === true) process.stdout.write(`${JSON.stringify(jsonResult(record))}\n`);
-    else printLikeSam(record);
+    const records: InvocationRecord[] = [];
+    for (let i = 0; i < (repeat ?? 1); i++) {
+      const record = await lab.api['invoke:run']({ functionName: name, event });
+      records.push(record);
+      if (values.json !== true) printLikeSam(record);
+    }
+    if (values.json === true) {
+      const out = repeat === undefined ? jsonResult(records[0] as InvocationRecord) : records.map(jsonResult);
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+    }
     return 0;
   } finally {
     await lab.close();
@@ -150,6 +204,9 @@ export function jsonResult(r: InvocationRecord): Record<string, unknown> {
     ...(r.initDurationMs !== undefined ? { initDurationMs: r.initDurationMs } : {}),
     memorySizeMB: r.memorySizeMB,
     maxMemoryUsedMB: r.maxMemoryUsedMB,
+    runtime: r.runtime,
+    coldStart: r.coldStart,
+    environmentId: r.environmentId,
   };
 }
 

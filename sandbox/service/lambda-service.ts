@@ -2,7 +2,7 @@
 // recorded in the history. It knows nothing of HTTP or isolates: it talks to a runner
 // through a small interface and to SQLite through the store.
 import {
-  FunctionConfig, LabError, SYNC_PAYLOAD_BYTES, type FunctionDetail, type FunctionFile, type FunctionSummary,
+  FunctionConfig, LabError, SYNC_PAYLOAD_BYTES, type FunctionConfigChanges, type FunctionDetail, type FunctionFile, type FunctionSummary,
   type InvocationRecord, type InvocationStatus, type InvocationSummary, type PushEvent,
 } from '../api/index.ts';
 import type { EnvironmentSpec, InvokeRequest, InvokeResult } from '../runtime/environment.ts';
@@ -29,6 +29,8 @@ export interface LambdaServiceDeps {
 
 export class LambdaService {
   private readonly pool = new EnvironmentPool();
+  /** Function details by name, so the invoke path does not re-read SQLite; dropped on any change. */
+  private readonly details = new Map<string, FunctionDetail>();
   constructor(private readonly deps: LambdaServiceDeps) {}
 
   functionArn(name: string): string {
@@ -40,17 +42,19 @@ export class LambdaService {
   }
 
   getFunction(name: string): FunctionDetail {
+    const cached = this.details.get(name);
+    if (cached !== undefined) return cached;
     const fn = this.deps.store.functions.get(name);
     if (fn === undefined) throw new LabError('not-found', `Function not found: ${this.functionArn(name)}`);
+    this.details.set(name, fn);
     return fn;
   }
 
-  createFunction(name: string, description: string, config: FunctionConfig, files: readonly FunctionFile[]): FunctionDetail {
+  createFunction(name: string, description: string, config: FunctionConfigChanges, files: readonly FunctionFile[]): FunctionDetail {
     if (this.deps.store.functions.get(name) !== undefined) {
       throw new LabError('conflict', `Function already exist: ${name}`);
     }
-    const parsed = FunctionConfig.parse(config);
-    validateEnvironmentVariables(parsed.environment);
+    const parsed = completeConfig(config);
     this.deps.store.functions.create(name, description, parsed, files);
     return this.changed(name);
   }
@@ -66,7 +70,15 @@ export class LambdaService {
     return this.changed(name);
   }
 
+  /** Changes some settings; Lambda's ranges and messages apply (a new configuration starts cold). */
+  updateConfig(name: string, changes: FunctionConfigChanges): FunctionDetail {
+    const current = this.getFunction(name);
+    this.deps.store.functions.saveConfig(name, completeConfig({ ...current.config, ...changes }));
+    return this.changed(name);
+  }
+
   private changed(name: string): FunctionDetail {
+    this.details.delete(name);
     const fn = this.getFunction(name);
     // New code or configuration: Lambda starts new environments (cold) for the new version.
     for (const envId of this.pool.retireStale(name, fn.revision)) this.deps.runner.disposeEnvironment(envId);
@@ -129,7 +141,7 @@ export class LambdaService {
   }
 
   private currentRevision(name: string): number {
-    return this.deps.store.functions.get(name)?.revision ?? -1;
+    return this.details.get(name)?.revision ?? this.deps.store.functions.get(name)?.revision ?? -1;
   }
 
   private specFor(fn: FunctionDetail, environmentId: string): EnvironmentSpec {
@@ -150,4 +162,15 @@ export class LambdaService {
       accountId: this.deps.accountId,
     };
   }
+}
+
+/** A full configuration from some settings, with Lambda's defaults, ranges and messages. */
+function completeConfig(settings: FunctionConfigChanges): FunctionConfig {
+  const parsed = FunctionConfig.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LabError('bad-request', issue === undefined ? 'Invalid configuration' : issue.message, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  validateEnvironmentVariables(parsed.data.environment);
+  return parsed.data;
 }
