@@ -280,7 +280,7 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number, typedArray: bo
       const max = MathMin(50, bytes.length);
       for (let i = 0; i < max; i++) contents += (i === 0 ? '' : ' ') + (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16);
       if (bytes.length > max) contents += ` ... ${bytes.length - max} more byte${bytes.length - max > 1 ? 's' : ''}`;
-      return `${getPrefix(constructor, tag, 'ArrayBuffer')}{ [Uint8Contents]: <${contents}>, byteLength: ${bytes.length} }`;
+      return `${getPrefix(constructor, tag, 'ArrayBuffer')}{ [Uint8Contents]: <${contents}>, [byteLength]: ${bytes.length} }`;
     } else if (value instanceof Promise) {
       // Promise state is not observable from JavaScript; Node reads it through an internal binding.
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
