@@ -37,7 +37,6 @@ const CASES: string[] = [
 
 describe('console.log formatting matches Node util.format', () => {
   it.each(CASES)('%s', async (expr) => {
-    // eslint-disable-next-line no-new-func
     const args = new Function(`return ${expr};`)() as unknown[];
     const expected = format(...args);
     const r = await runOnce({ 'index.mjs': `export const handler = async () => { console.log(...${expr}); };` });
