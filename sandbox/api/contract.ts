@@ -1,7 +1,22 @@
 import { z } from 'zod';
-import { FunctionConfigChanges, FunctionDetail, FunctionFile, FunctionName, FunctionSummary } from './functions.ts';
-import { InvocationRecord, InvocationStatus, InvocationSummary } from './invocations.ts';
-import { RUNTIMES } from './limits.ts';
+import { Blueprint, BlueprintId } from './blueprints.ts';
+import { EventTemplateInfo, RenderedEvent } from './event-templates.ts';
+import {
+  DeletedFunction, FunctionArchive, FunctionArchiveFormat, FunctionConfigChanges, FunctionDescription, FunctionDetail,
+  FunctionFile, FunctionName, FunctionSummary, ImportedFunction,
+} from './functions.ts';
+import { InvocationListItem, InvocationRecord, invocationFilterShape } from './invocations.ts';
+import { MAX_FUNCTION_FILES, RUNTIMES, ZIP_UPLOAD_BYTES } from './limits.ts';
+import { TestEvent, TestEventContent, TestEventName } from './test-events.ts';
+
+const FunctionFiles = z
+  .array(FunctionFile)
+  .min(1, 'A function needs at least one file')
+  .max(MAX_FUNCTION_FILES, `A function may have at most ${MAX_FUNCTION_FILES} files in the lab`);
+/** A zip archive as base64 text: up to Lambda's 50 MB upload limit (before base64). */
+const ZipBase64 = z.string().min(1, 'The archive is empty').max(Math.ceil(ZIP_UPLOAD_BYTES / 3) * 4 + 4, 'A zip archive may be at most 50 MB (Lambda\'s limit for a direct upload)');
+const FileName = z.string().min(1, 'File name must not be empty').max(255, 'File name must be at most 255 characters');
+const RequestId = z.string().min(1).max(64);
 
 /**
  * THE contract: every call the UI (or any client) can make to the engine, declared once.
@@ -19,8 +34,14 @@ export const contract = {
       memoryCapMB: z.number(),
     }),
   },
+
+  // ── functions ────────────────────────────────────────────────────────────────────────────
   'functions:list': {
-    input: z.object({}),
+    input: z.object({
+      /** Case-insensitive text to look for in the name or description; absent or blank lists all. */
+      query: z.string().max(256).optional(),
+    }),
+    /** Sorted by name (case-insensitive). Deleted functions are not listed, not even during their undo window. */
     output: z.array(FunctionSummary),
   },
   'functions:get': {
@@ -30,28 +51,131 @@ export const contract = {
   'functions:create': {
     input: z.object({
       name: FunctionName,
-      description: z.string().max(256).default(''),
-      /** Settings that differ from Lambda's defaults. */
+      /** Defaults to the blueprint's title, or '' for a blank function. */
+      description: FunctionDescription.optional(),
+      /** Settings that differ from Lambda's defaults (or from the blueprint's runtime and handler). */
       config: FunctionConfigChanges.default({}),
-      files: z.array(FunctionFile).min(1, 'A function needs at least one file').max(200),
+      /** The code. Give `files` or `blueprint`, not both; with neither, the function starts as the console's "Author from scratch" code. */
+      files: FunctionFiles.optional(),
+      /** Start from a blueprint: its files, runtime and handler, and its sample event saved as a test event. */
+      blueprint: BlueprintId.optional(),
     }),
     output: FunctionDetail,
   },
   'functions:save-code': {
     input: z.object({
       name: FunctionName,
-      files: z.array(FunctionFile).min(1, 'A function needs at least one file').max(200),
+      files: FunctionFiles,
     }),
     output: FunctionDetail,
   },
   'functions:update-config': {
     input: z.object({
       name: FunctionName,
-      /** Only the settings to change; the rest keep their values. */
-      config: FunctionConfigChanges,
+      /** Only the settings to change; the rest keep their values. A settings change starts new (cold) environments. */
+      config: FunctionConfigChanges.default({}),
+      /** A new description (does not start new environments). */
+      description: FunctionDescription.optional(),
     }),
     output: FunctionDetail,
   },
+  'functions:rename': {
+    /** Code, settings, test events and invocation history move to the new name; environments start cold. */
+    input: z.object({ name: FunctionName, newName: FunctionName }),
+    output: FunctionDetail,
+  },
+  'functions:duplicate': {
+    /** A copy with code, settings, description and test events (not the history). */
+    input: z.object({ name: FunctionName, newName: FunctionName }),
+    output: FunctionDetail,
+  },
+  'functions:delete': {
+    /** Soft delete: `functions:restore` brings it back until `restorableUntil`; its history always stays. */
+    input: z.object({ name: FunctionName }),
+    output: DeletedFunction,
+  },
+  'functions:restore': {
+    input: z.object({ name: FunctionName }),
+    output: FunctionDetail,
+  },
+  'functions:export': {
+    input: z.object({ name: FunctionName, format: FunctionArchiveFormat }),
+    output: FunctionArchive,
+  },
+  'functions:import': {
+    input: z.object({
+      /** The archive's file name; a plain zip's function name comes from it (`my-fn.zip` → `my-fn`). */
+      fileName: FileName,
+      base64: ZipBase64,
+      /** The new function's name; defaults to the template's FunctionName (or logical id) or the zip's name. */
+      name: FunctionName.optional(),
+    }),
+    output: ImportedFunction,
+  },
+
+  // ── blueprints ───────────────────────────────────────────────────────────────────────────
+  'blueprints:list': {
+    input: z.object({}),
+    output: z.array(Blueprint),
+  },
+
+  // ── test events (saved per function) ─────────────────────────────────────────────────────
+  'test-events:list': {
+    input: z.object({ functionName: FunctionName }),
+    /** Sorted by name (case-insensitive). */
+    output: z.array(TestEvent),
+  },
+  'test-events:save': {
+    /** Creates the event, or replaces the content of the event with this name. The content must be valid JSON. */
+    input: z.object({ functionName: FunctionName, name: TestEventName, content: TestEventContent }),
+    output: TestEvent,
+  },
+  'test-events:rename': {
+    input: z.object({ functionName: FunctionName, name: TestEventName, newName: TestEventName }),
+    output: TestEvent,
+  },
+  'test-events:delete': {
+    input: z.object({ functionName: FunctionName, name: TestEventName }),
+    output: z.object({ name: TestEventName }),
+  },
+  'test-events:export': {
+    input: z.object({ functionName: FunctionName, name: TestEventName }),
+    /** The file to offer for download: `<name>.json` holding the event's JSON text exactly as saved. */
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  'test-events:import': {
+    input: z.object({
+      functionName: FunctionName,
+      /** The file's name; the event name comes from it (`order.json` → `order`) unless `name` is given. */
+      fileName: FileName,
+      /** The file's text; it must be JSON (a leading byte order mark is dropped). */
+      content: TestEventContent,
+      name: TestEventName.optional(),
+      /** Replace an existing event of that name instead of answering `conflict`. */
+      replace: z.boolean().default(false),
+    }),
+    output: TestEvent,
+  },
+
+  // ── event templates (the SAM CLI's sample events) ────────────────────────────────────────
+  'event-templates:list': {
+    input: z.object({}),
+    /** All 68 event types, sorted by service then type. */
+    output: z.array(EventTemplateInfo),
+  },
+  'event-templates:render': {
+    input: z.object({
+      service: z.string().min(1).max(64),
+      type: z.string().min(1).max(128),
+      /** Parameter values by parameter `name`; missing ones take their defaults. Values are plain text (encoding is applied by the engine). */
+      values: z.record(z.string(), z.string().max(1_048_576)).default({}),
+      /** Stamp fresh ids and the current time into the template's id and time fields (default true); false renders exactly like `sam local generate-event`. */
+      fresh: z.boolean().default(true),
+    }),
+    output: RenderedEvent,
+  },
+
+  // ── invoke and history ───────────────────────────────────────────────────────────────────
   'invoke:run': {
     input: z.object({
       functionName: FunctionName,
@@ -62,16 +186,26 @@ export const contract = {
   },
   'invocations:list': {
     input: z.object({
-      functionName: FunctionName.optional(),
-      status: InvocationStatus.optional(),
+      ...invocationFilterShape,
       limit: z.number().int().min(1).max(1000).default(100),
-      /** Return invocations older than this cursor (the `seq` of the last row seen). */
+      /** Return invocations older than this cursor (the `seq` of the last row seen): keyset pagination. */
       beforeSeq: z.number().int().optional(),
     }),
-    output: z.array(InvocationSummary.extend({ seq: z.number().int() })),
+    /** Newest first (by `seq`). */
+    output: z.array(InvocationListItem),
+  },
+  'invocations:count': {
+    /** How many invocations match the same filters as `invocations:list` (for a virtual list's height). */
+    input: z.object(invocationFilterShape),
+    output: z.object({ count: z.number().int() }),
   },
   'invocations:get': {
-    input: z.object({ requestId: z.string().min(1).max(64) }),
+    input: z.object({ requestId: RequestId }),
+    output: InvocationRecord,
+  },
+  'invocations:rerun': {
+    /** Invokes the function again with the stored event of that invocation (a new invocation is recorded). */
+    input: z.object({ requestId: RequestId }),
     output: InvocationRecord,
   },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ARCHITECTURES, DEFAULT_RUNTIME, EPHEMERAL_STORAGE_MB, LOG_FORMATS, LOG_LEVELS, MEMORY_MB,
+  ARCHITECTURES, DEFAULT_RUNTIME, EPHEMERAL_STORAGE_MB, LOG_FORMATS, LOG_LEVELS, MAX_FILE_CHARS, MEMORY_MB,
   RUNTIMES, TIMEOUT_S,
 } from './limits.ts';
 
@@ -24,7 +24,7 @@ export const FilePath = z
 
 export const FunctionFile = z.object({
   path: FilePath,
-  content: z.string().max(3 * 1024 * 1024, 'A file may hold at most 3 MB (the console editor limit)'),
+  content: z.string().max(MAX_FILE_CHARS, 'A file may hold at most 3 MB (the console editor limit)'),
 });
 export type FunctionFile = z.infer<typeof FunctionFile>;
 
@@ -103,3 +103,33 @@ export const FunctionDetail = z.object({
   revision: z.number().int(),
 });
 export type FunctionDetail = z.infer<typeof FunctionDetail>;
+
+/** A function description: Lambda allows up to 256 characters. */
+export const FunctionDescription = z.string().max(256, 'Description must be at most 256 characters');
+
+/** What `functions:delete` answers: the function can be restored until `restorableUntil`. */
+export const DeletedFunction = z.object({
+  name: FunctionName,
+  deletedAt: z.string(),
+  /** ISO time; after it, `functions:restore` answers not-found and the function is purged (its history stays). */
+  restorableUntil: z.string(),
+});
+export type DeletedFunction = z.infer<typeof DeletedFunction>;
+
+/** `zip`: the function's files at the zip root (a Lambda deployment package). `sam`: an AWS SAM project. */
+export const FunctionArchiveFormat = z.enum(['zip', 'sam']);
+export type FunctionArchiveFormat = z.infer<typeof FunctionArchiveFormat>;
+
+export const FunctionArchive = z.object({
+  /** Suggested file name, e.g. `hello.zip` or `hello-sam.zip`. */
+  fileName: z.string(),
+  /** The zip archive, base64-encoded. */
+  base64: z.string(),
+});
+export type FunctionArchive = z.infer<typeof FunctionArchive>;
+
+/** The imported function, plus what the import could not carry over (e.g. template settings the lab ignores). */
+export const ImportedFunction = FunctionDetail.extend({
+  warnings: z.array(z.string()),
+});
+export type ImportedFunction = z.infer<typeof ImportedFunction>;

@@ -31,3 +31,14 @@ export const RESERVED_ENV_KEYS: ReadonlySet<string> = new Set([
   'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
   'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ]);
+
+/** Deployment package limits: 50 MB for a zip uploaded directly, 250 MB unzipped. */
+export const ZIP_UPLOAD_BYTES = 52_428_800;
+export const UNZIPPED_CODE_BYTES = 262_144_000;
+/** What the lab's editor holds per function: files, and characters per file (the console editor's 3 MB). */
+export const MAX_FUNCTION_FILES = 200;
+export const MAX_FILE_CHARS = 3 * 1024 * 1024;
+/** A deleted function can be restored (undo) for this long; then it is purged. Its history stays. */
+export const RESTORE_WINDOW_MS = 30_000;
+/** Lambda console test event names: 1–25 letters, digits, dots, hyphens, underscores. */
+export const TEST_EVENT_NAME_MAX = 25;

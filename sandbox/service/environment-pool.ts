@@ -51,6 +51,16 @@ export class EnvironmentPool {
     return ids;
   }
 
+  /**
+   * Forgets every environment of a function (deleted or renamed) and returns the idle ones to
+   * dispose now; busy ones are disposed when their invocation ends (isStale is then true).
+   */
+  retireIdle(functionName: string): string[] {
+    const envs = this.byFunction.get(functionName) ?? [];
+    this.byFunction.delete(functionName);
+    return envs.filter((e) => !e.busy).map((e) => e.id);
+  }
+
   isStale(functionName: string, id: string, currentRevision: number): boolean {
     const env = this.byFunction.get(functionName)?.find((e) => e.id === id);
     return env === undefined || env.revision !== currentRevision;

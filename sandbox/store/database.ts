@@ -44,6 +44,9 @@ function prepare(db: Db, now: () => Date): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, MIGRATIONS, now);
+    // Query planner statistics: analyzes tables that never were, or whose size changed a lot since
+    // (cheap otherwise). Without them a time-filtered history page may scan the whole table.
+    optimize(db);
     return db;
   } catch (e) {
     db.close();
@@ -71,4 +74,9 @@ export function migrate(db: Db, migrations: readonly Migration[], now: () => Dat
       record.run(m.version, m.name, now().toISOString());
     })();
   }
+}
+
+/** `PRAGMA optimize` over all tables: re-analyzes only those whose row count changed a lot. */
+export function optimize(db: Db): void {
+  db.pragma('optimize=0x10002');
 }

@@ -2,10 +2,14 @@
 import { openDatabase } from './database.ts';
 import { FunctionsRepo } from './functions-repo.ts';
 import { InvocationsRepo } from './invocations-repo.ts';
+import { TestEventsRepo } from './test-events-repo.ts';
 
 export interface Store {
   functions: FunctionsRepo;
+  testEvents: TestEventsRepo;
   invocations: InvocationsRepo;
+  /** Runs `fn` in one transaction (nested calls join it). */
+  transaction<T>(fn: () => T): T;
   /** Set when a damaged database file was moved aside at start. */
   recoveredFrom: string | undefined;
   close(): void;
@@ -15,7 +19,9 @@ export function openStore(path: string, now: () => Date): Store {
   const { db, recoveredFrom } = openDatabase(path, now);
   return {
     functions: new FunctionsRepo(db, now),
+    testEvents: new TestEventsRepo(db, now),
     invocations: new InvocationsRepo(db),
+    transaction: (fn) => db.transaction(fn)(),
     recoveredFrom,
     close: () => db.close(),
   };

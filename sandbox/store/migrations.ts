@@ -50,4 +50,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX invocations_by_status ON invocations (status, seq DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'function workspace: soft delete, test events, invocation cost, history filters',
+    sql: `
+      -- Soft delete: a deleted function keeps its row (and files, test events) for the undo window.
+      ALTER TABLE functions ADD COLUMN deleted_at TEXT;
+      CREATE TABLE test_events (
+        function_name TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        name TEXT NOT NULL,
+        content TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (function_name, name)
+      ) STRICT;
+      -- Estimated cost in USD (sandbox/observe/billing.ts). Rows recorded before this migration are
+      -- estimated here with the prices of 2026 (first tier) and the function's current architecture
+      -- and ephemeral storage (x86_64 and 512 MB when the function no longer exists).
+      ALTER TABLE invocations ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
+      UPDATE invocations SET cost_usd =
+        0.0000002
+        + (memory_size_mb / 1024.0) * (billed_duration_ms / 1000.0) * (
+            CASE (SELECT json_extract(f.config, '$.architecture') FROM functions f WHERE f.name = invocations.function_name)
+              WHEN 'arm64' THEN 0.0000133334 ELSE 0.0000166667 END)
+        + (max(0, coalesce((SELECT json_extract(f.config, '$.ephemeralStorageMB') FROM functions f WHERE f.name = invocations.function_name), 512) - 512) / 1024.0)
+          * (billed_duration_ms / 1000.0) * 0.0000000309;
+      -- History filters (invocations:list / invocations:count), newest first by seq.
+      CREATE INDEX invocations_by_function_status ON invocations (function_name, status, cold_start, seq DESC);
+      CREATE INDEX invocations_by_cold_start ON invocations (cold_start, seq DESC);
+      CREATE INDEX invocations_by_started_at ON invocations (started_at);
+      CREATE INDEX invocations_by_function_started_at ON invocations (function_name, started_at);
+    `,
+  },
 ];

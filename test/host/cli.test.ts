@@ -1,6 +1,6 @@
 // The lambda-lab command, run as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,8 @@ describe('lambda-lab invoke', () => {
     const r = run(['invoke', orders, '--event', '{"id":7}', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['billedDurationMs', 'durationMs', 'initDurationMs', 'logs', 'maxMemoryUsedMB', 'memorySizeMB', 'requestId', 'response', 'status'].sort());
+    expect(Object.keys(out).sort()).toEqual(['billedDurationMs', 'coldStart', 'durationMs', 'environmentId', 'initDurationMs', 'logs', 'maxMemoryUsedMB', 'memorySizeMB', 'requestId', 'response', 'runtime', 'status'].sort());
+    expect(out).toMatchObject({ runtime: 'nodejs24.x', coldStart: true, environmentId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(out['status']).toBe('success');
     expect(out['response']).toEqual({ id: 7, total: 42 });
     expect(out['memorySizeMB']).toBe(128);
@@ -56,6 +57,28 @@ describe('lambda-lab invoke', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', error: { errorType: 'Error', errorMessage: 'boom' } });
   });
 
+  it('runs a folder as the function\'s file tree, with --runtime and --repeat in one environment', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'index.js'), `const { double } = require('./lib/math'); let n = 0; exports.handler = async (e) => ({ n: ++n, v: double(e.v), node: process.version });`);
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'math.js'), 'exports.double = (x) => x * 2;');
+    const r = run(['invoke', dir, '--event', '{"v":21}', '--runtime', 'nodejs20.x', '--repeat', '3', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { response: { n: number; v: number; node: string }; runtime: string; coldStart: boolean; environmentId: string }[];
+    expect(out.map((o) => o.response.n)).toEqual([1, 2, 3]);
+    expect(out.map((o) => o.coldStart)).toEqual([true, false, false]);
+    expect(new Set(out.map((o) => o.environmentId)).size).toBe(1);
+    expect(out[0]?.response.v).toBe(42);
+    expect(out[0]?.runtime).toBe('nodejs20.x');
+    expect(out[0]?.response.node).toMatch(/^v20\./);
+  });
+
+  it('writes JSON log lines with --log-format JSON', () => {
+    const r = JSON.parse(run(['invoke', orders, '--event', '{"id":1}', '--log-format', 'JSON', '--json']).stdout) as { logs: string };
+    const lines = r.logs.split('\n').map((l) => JSON.parse(l) as { type?: string; level?: string });
+    expect(lines.map((l) => l.type ?? l.level)).toEqual(['platform.initStart', 'platform.start', 'INFO', 'platform.report']);
+  });
+
   it('prints the logs, then the response, without --json', () => {
     const r = run(['invoke', orders, '--event', '{"id":3}']);
     expect(r.code).toBe(0);
@@ -65,7 +88,11 @@ describe('lambda-lab invoke', () => {
 
   it.each([
     [['invoke'], /needs the handler file/],
-    [['invoke', '/no/such/file.mjs'], /No such file: \/no\/such\/file\.mjs/],
+    [['invoke', '/no/such/file.mjs'], /No such file or folder: \/no\/such\/file\.mjs/],
+    [['invoke', 'FILE', '--runtime', 'nodejs18.x'], /--runtime must be one of nodejs20\.x, nodejs22\.x, nodejs24\.x/],
+    [['invoke', 'FILE', '--log-format', 'XML'], /--log-format must be one of Text, JSON/],
+    [['invoke', 'FILE', '--ephemeral-storage', '100'], /--ephemeral-storage must be a whole number of MB from 512 to 10240/],
+    [['invoke', 'FILE', '--repeat', '0'], /--repeat must be a whole number/],
     [['invoke', 'FILE', '--event', '{bad'], /not valid JSON/],
     [['invoke', 'FILE', '--memory', '64'], /--memory must be a whole number of MB from 128 to 10240/],
     [['invoke', 'FILE', '--timeout', '901'], /--timeout must be a whole number of seconds from 1 to 900/],
