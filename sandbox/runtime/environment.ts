@@ -8,6 +8,7 @@ import type { TraceMap } from '@jridgewell/trace-mapping';
 import { mapTypeScriptPositions, prepareCode, type SourceFile } from './code-files.ts';
 import { EsmLinker, EsmLoadError } from './esm-linker.ts';
 import { MalformedHandlerName, parseHandler } from './handler-string.ts';
+import { HostCalls } from './host-calls.ts';
 import type { RapidError } from './isolate/errors.ts';
 import type { TaskFile } from './isolate/files.ts';
 import {
@@ -41,6 +42,8 @@ export interface EnvironmentSpec {
   architecture: 'x86_64' | 'arm64';
   region: string;
   accountId: string;
+  /** Size of /tmp (Lambda's ephemeral storage); 512 MB when not given. */
+  ephemeralStorageMB?: number;
 }
 
 export interface InvokeRequest {
@@ -144,6 +147,8 @@ export class ExecutionEnvironment {
   private readonly maps: Map<string, TraceMap>;
   private readonly env: Record<string, string>;
   private readonly heapLimitMB: number;
+  /** /tmp and the other host capabilities; outlives the isolate (INIT retry), as Lambda's /tmp does. */
+  private readonly hostCalls: HostCalls;
 
   constructor(
     readonly spec: EnvironmentSpec,
@@ -156,6 +161,7 @@ export class ExecutionEnvironment {
     this.lookup = code.lookup as FileLookup & { get(path: string): TaskFile | undefined };
     this.maps = code.maps;
     this.heapLimitMB = Math.max(8, Math.min(spec.memorySizeMB, limits.heapCapMB));
+    this.hostCalls = new HostCalls({ tmpLimitBytes: (spec.ephemeralStorageMB ?? 512) * MB });
     const now = new Date();
     this.env = lambdaEnvironment({
       functionName: spec.functionName,
@@ -227,6 +233,7 @@ export class ExecutionEnvironment {
   dispose(): void {
     this.ended = true;
     this.teardownIsolate();
+    this.hostCalls.clear();
   }
 
   // ---- INIT -----------------------------------------------------------------------------------
@@ -260,6 +267,9 @@ export class ExecutionEnvironment {
     const global = context.global;
     await global.set('__lab_boot_config', JSON.stringify(boot));
     await global.set('__lab_log_buffer', new ivm.ExternalCopy(logBuffer).copyInto({ release: true }));
+    // Sync callback: arguments and results are copied; HostCalls validates every one of them.
+    const hostCalls = this.hostCalls;
+    await global.set('__lab_host', new ivm.Callback((op: unknown, ...args: unknown[]) => hostCalls.handle(op, args)));
     const script = await this.program.compile(isolate);
     await script.run(context, { timeout: INIT_LIMIT_MS });
     script.release();

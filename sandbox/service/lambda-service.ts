@@ -238,6 +238,7 @@ export class LambdaService {
       architecture: fn.config.architecture,
       region: this.deps.region,
       accountId: this.deps.accountId,
+      ephemeralStorageMB: fn.config.ephemeralStorageMB,
     };
   }
 }

@@ -1,6 +1,6 @@
 // The `console` a handler sees: level methods patched like RIC's LogPatch, the rest of
 // Node's console (dir, table, time, count, assert, group) writing through them or to stdout.
-import { DateNow, MapCtor, ObjectDefineProperty, StringCtor } from './intrinsics.ts';
+import { ArrayPrototypeSlice, DateNow, MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, ObjectDefineProperty, StringCtor, call, concat } from './intrinsics.ts';
 import { inspect } from './inspect.ts';
 import type { Level, LogSink } from './logs.ts';
 
@@ -25,53 +25,53 @@ export function createConsole(sink: LogSink): Record<string, unknown> {
       sink.writeRaw(`${inspect(obj, { depth: options?.depth ?? 2 })}\n`);
     },
     dirxml(...args: unknown[]) {
-      log(...args);
+      sink.log('INFO', args);
     },
     table(data: unknown) {
       // Node renders a box table; a plain rendering keeps the data readable.
       log(data);
     },
     time(label: unknown = 'default') {
-      timers.set(StringCtor(label), DateNow());
+      call(MapPrototypeSet, timers, StringCtor(label), DateNow());
     },
     timeLog(label: unknown = 'default', ...data: unknown[]) {
-      const start = timers.get(StringCtor(label));
+      const start = call(MapPrototypeGet, timers, StringCtor(label)) as number | undefined;
       if (start === undefined) {
         sink.log('WARN', [`Warning: No such label '${StringCtor(label)}' for console.timeLog()`]);
         return;
       }
-      log(`%s: %s`, StringCtor(label), `${DateNow() - start}ms`, ...data);
+      sink.log('INFO', concat(['%s: %s', StringCtor(label), `${DateNow() - start}ms`], data));
     },
     timeEnd(label: unknown = 'default') {
       const key = StringCtor(label);
-      const start = timers.get(key);
+      const start = call(MapPrototypeGet, timers, key) as number | undefined;
       if (start === undefined) {
         sink.log('WARN', [`Warning: No such label '${key}' for console.timeEnd()`]);
         return;
       }
-      timers.delete(key);
+      call(MapPrototypeDelete, timers, key);
       log('%s: %s', key, `${DateNow() - start}ms`);
     },
     count(label: unknown = 'default') {
       const key = StringCtor(label);
-      const n = (counts.get(key) ?? 0) + 1;
-      counts.set(key, n);
+      const n = ((call(MapPrototypeGet, counts, key) as number | undefined) ?? 0) + 1;
+      call(MapPrototypeSet, counts, key, n);
       log(`${key}: ${n}`);
     },
     countReset(label: unknown = 'default') {
-      counts.delete(StringCtor(label));
+      call(MapPrototypeDelete, counts, StringCtor(label));
     },
     assert(condition: unknown, ...data: unknown[]) {
       if (!condition) {
-        if (typeof data[0] === 'string') sink.log('WARN', [`Assertion failed: ${data[0]}`, ...data.slice(1)]);
-        else sink.log('WARN', ['Assertion failed', ...data]);
+        if (typeof data[0] === 'string') sink.log('WARN', concat([`Assertion failed: ${data[0]}`], call(ArrayPrototypeSlice, data, 1) as unknown[]));
+        else sink.log('WARN', concat(['Assertion failed'], data));
       }
     },
     group(...label: unknown[]) {
-      if (label.length > 0) log(...label);
+      if (label.length > 0) sink.log('INFO', label);
     },
     groupCollapsed(...label: unknown[]) {
-      if (label.length > 0) log(...label);
+      if (label.length > 0) sink.log('INFO', label);
     },
     groupEnd() {},
     clear() {},

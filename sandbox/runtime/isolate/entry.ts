@@ -1,6 +1,8 @@
 // Boot script of an execution environment: runs first in a fresh isolate, before any user
 // code. It captures what it needs, installs the Node-like globals a handler expects and
 // hands the runner a few entry points (`__lab_glue`), which the runner takes and deletes.
+import { installNodeGlobals } from './builtins/globals.ts';
+import type { HostCall } from './builtins/host.ts';
 import { createBuiltins } from './builtins/index.ts';
 import { createConsole } from './console.ts';
 import { bound, runtimeError, toFormatted, toRapidResponse, type RapidError } from './errors.ts';
@@ -24,8 +26,11 @@ const g = globalThis as unknown as Record<string | symbol, unknown>;
 // ---- take what the runner left for us, then remove it from reach --------------------------
 const config = JSONParse(g['__lab_boot_config'] as string) as BootConfig;
 const logBuffer = g['__lab_log_buffer'] as SharedArrayBuffer;
+// The runner's one host capability (entropy, clock, /tmp): kept in closures, never reachable.
+const hostCall = g['__lab_host'] as HostCall;
 delete g['__lab_boot_config'];
 delete g['__lab_log_buffer'];
+delete g['__lab_host'];
 
 // WebAssembly memory is allocated outside the isolate's heap limit, so it stays off.
 delete g['WebAssembly'];
@@ -78,7 +83,10 @@ defineGlobal('awslambda', {
   HttpResponseStream: class HttpResponseStream {},
 });
 
-const builtins = createBuiltins({ process: proc, console: consoleObject, global: g as Record<string, unknown> });
+const nodeDeps = { hostCall, files, startTime: config.startTime };
+installNodeGlobals(g, nodeDeps);
+
+const builtins = createBuiltins({ process: proc, console: consoleObject, global: g as Record<string, unknown>, ...nodeDeps });
 const loader = new CjsLoader(files, builtins, (path: string, parent: CjsModule | undefined) => {
   // Lambda starts nodejs20/22 with --no-experimental-require-module; the lab's isolate cannot
   // load an ES module synchronously on any runtime (see README "Known differences").

@@ -2,7 +2,7 @@
 // RIC4 utils/error.ts for nodejs24). Strings are bounded here, under the isolate's limits,
 // so the runner only ever receives short primitive strings.
 import {
-  ErrorCtor, JSONStringify, ObjectDefineProperty, ObjectHasOwn, ObjectPrototypeToString, StringCtor,
+  ErrorCtor, JSONStringify, ObjectDefineProperty, ObjectHasOwn, ObjectPrototypeToString, StringCtor, push,
   StringPrototypeReplace, StringPrototypeSlice, StringPrototypeSplit, call,
 } from './intrinsics.ts';
 
@@ -15,6 +15,8 @@ export interface RapidError {
 /** Longest errorMessage / trace line the lab keeps. */
 const MAX_FIELD = 64 * 1024;
 const MAX_TRACE_LINES = 200;
+/** All trace lines together: an error response stays far below Lambda's 6 MB payload limit. */
+const MAX_TRACE_CHARS = 256 * 1024;
 
 export function bound(s: string): string {
   return s.length > MAX_FIELD ? `${call(StringPrototypeSlice, s, 0, MAX_FIELD) as string}... [truncated by Lambda Lab]` : s;
@@ -44,7 +46,13 @@ function splitTrace(stack: unknown): string[] {
   if (typeof stack !== 'string') return [];
   const lines = call(StringPrototypeSplit, stack, '\n') as string[];
   const out: string[] = [];
-  for (let i = 0; i < lines.length && i < MAX_TRACE_LINES; i++) out[i] = bound(lines[i] as string);
+  let total = 0;
+  for (let i = 0; i < lines.length && i < MAX_TRACE_LINES; i++) {
+    const line = bound(lines[i] as string);
+    total += line.length;
+    if (total > MAX_TRACE_CHARS) break;
+    push(out, line);
+  }
   return out;
 }
 

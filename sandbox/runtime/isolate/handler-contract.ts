@@ -5,7 +5,7 @@
 import { bound, intoError, runtimeError, toFormatted, toRapidResponse, type RapidError } from './errors.ts';
 import type { InvokeInput, Outcome } from './glue-api.ts';
 import {
-  JSONParse, JSONStringify, ObjectDefineProperty, PromisePrototypeThen, ReflectApply, call,
+  JSONParse, JSONStringify, ObjectDefineProperty, ReflectApply,
 } from './intrinsics.ts';
 import type { LogSink } from './logs.ts';
 import { ProcessExit, type ProcessState } from './process.ts';
@@ -181,20 +181,24 @@ export class HandlerContract {
       this.failOrExit(state, e);
       return;
     }
-    if (isThenable(result)) {
-      try {
-        call(
-          (result as { then: (a: unknown, b: unknown) => unknown }).then,
-          result,
-          (v: unknown) => this.succeed(state, v),
-          (e: unknown) => this.failOrExit(state, e),
-        );
-      } catch (e) {
-        this.failOrExit(state, e);
-      }
-    } else {
-      this.succeed(state, result);
+    if (isThenable(result)) void this.settleAwaited(state, result, (e) => this.failOrExit(state, e));
+    else this.succeed(state, result);
+  }
+
+  /**
+   * Settles a thenable result with the engine's own `await` (as RIC 4 does), so a poisoned
+   * `Promise.prototype.then` or `Symbol.species` cannot change how the glue observes it.
+   * Never rejects.
+   */
+  private async settleAwaited(state: InvocationState, result: unknown, onError: (e: unknown) => void): Promise<void> {
+    let value: unknown;
+    try {
+      value = await result;
+    } catch (e) {
+      onError(e);
+      return;
     }
+    this.succeed(state, value);
   }
 
   /** nodejs20.x/22.x (RIC 3): callback, context.succeed/fail/done and the event-loop rules. */
@@ -255,19 +259,21 @@ export class HandlerContract {
       return;
     }
     if (isThenable(result)) {
+      // RIC 3 chains `result.then(context.succeed, context.fail)`; the glue awaits instead, with
+      // the same outcome for any real promise and no dependence on user-visible `then`.
       const succeed = fields['succeed'] as (v: unknown) => void;
       const fail = fields['fail'] as (e: unknown) => void;
-      try {
-        const chained = call(
-          (result as { then: (a: unknown, b: unknown) => unknown }).then,
-          result,
-          succeed,
-          (e: unknown) => (e instanceof ProcessExit ? undefined : fail(e)),
-        );
-        if (isThenable(chained)) call(PromisePrototypeThen, Promise.resolve(chained), undefined, fail);
-      } catch (e) {
-        fail(e);
-      }
+      void (async () => {
+        let value: unknown;
+        try {
+          value = await result;
+        } catch (e) {
+          if (e instanceof ProcessExit) this.processState.exitCode = e.code;
+          else fail(e);
+          return;
+        }
+        succeed(value);
+      })();
     }
   }
 

@@ -3,6 +3,7 @@
 // layout rules (compact = 3, breakLength = 128, array grouping, circular refs) follow
 // lib/internal/util/inspect.js closely. It only ever touches user objects inside the isolate.
 import {
+  ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypeSort, MapPrototypeGet, MapPrototypeSet, StringPrototypeCharCodeAt, filter,
   ArrayBufferIsView, ArrayIsArray, DatePrototypeGetTime, DatePrototypeToISOString, ErrorCtor,
   FunctionPrototypeToString, JSONStringify, MapCtor, MapPrototypeEntries, MapPrototypeSizeGetter,
   MathFloor, MathMax, MathMin, NumberCtor, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
@@ -74,7 +75,7 @@ function strEscape(str: string): string {
   let out = '';
   for (let i = 0; i < str.length; i++) {
     const c = str[i] as string;
-    const code = c.charCodeAt(0);
+    const code = call(StringPrototypeCharCodeAt, c, 0) as number;
     if (c === quote || c === '\\') out += '\\' + c;
     else if (c === '\n') out += '\\n';
     else if (c === '\t') out += '\\t';
@@ -169,16 +170,16 @@ function formatValue(ctx: Ctx, value: unknown, recurseTimes: number, typedArray 
     }
   }
 
-  if (ctx.seen.includes(value)) {
+  if (call(ArrayPrototypeIncludes, ctx.seen, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
       ctx.circular = new MapCtor();
-      ctx.circular.set(value, index);
+      call(MapPrototypeSet, ctx.circular, value, index);
     } else {
-      const existing = ctx.circular.get(value);
+      const existing = call(MapPrototypeGet, ctx.circular, value) as number | undefined;
       if (existing === undefined) {
-        index = ctx.circular.size + 1;
-        ctx.circular.set(value, index);
+        index = (call(MapPrototypeSizeGetter as () => number, ctx.circular) as number) + 1;
+        call(MapPrototypeSet, ctx.circular, value, index);
       } else index = existing;
     }
     return `[Circular *${index}]`;
@@ -262,7 +263,7 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number, typedArray: bo
       base = call(RegExpPrototypeToString, value) as string;
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      keys = keys.filter((k) => k !== 'lastIndex');
+      keys = filter(keys, (k) => k !== 'lastIndex');
       if (keys.length === 0 || recurseTimes > ctx.depth) return base;
     } else if (isDate(value)) {
       const t = call(DatePrototypeGetTime, value) as number;
@@ -272,7 +273,7 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number, typedArray: bo
       if (keys.length === 0) return base;
     } else if (isError(value)) {
       base = formatError(value, constructor, tag, ctx, keys);
-      keys = keys.filter((k) => k !== 'stack' && k !== 'message' && k !== 'cause' || ObjectHasOwn(value, 'cause') && k === 'cause');
+      keys = filter(keys, (k) => (k !== 'stack' && k !== 'message' && k !== 'cause') || (ObjectHasOwn(value, 'cause') && k === 'cause'));
       if (keys.length === 0) return base;
     } else if (value instanceof ArrayBuffer) {
       const bytes = new Uint8Array(value as ArrayBuffer);
@@ -291,7 +292,7 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number, typedArray: bo
       const prim = (value as { valueOf(): unknown }).valueOf();
       const type = typeof prim === 'string' ? 'String' : typeof prim === 'number' ? 'Number' : typeof prim === 'boolean' ? 'Boolean' : typeof prim === 'bigint' ? 'BigInt' : 'Symbol';
       base = `[${type}${type !== constructor ? (constructor === null ? ' (null prototype)' : ` (${constructor})`) : ''}: ${formatPrimitive({ ...ctx, compact: 3 }, prim)}]`;
-      if (typeof prim === 'string') keys = keys.filter((k) => typeof k !== 'string' || !/^\d+$/.test(k) && k !== 'length');
+      if (typeof prim === 'string') keys = filter(keys, (k) => typeof k !== 'string' || (!call(RegExpPrototypeTest, /^\d+$/, k) && k !== 'length'));
       if (keys.length === 0) return base;
     } else {
       if (keys.length === 0) {
@@ -303,12 +304,12 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number, typedArray: bo
 
   if (recurseTimes > ctx.depth && ctx.depth !== Infinity) {
     let name = getCtxName(constructor, tag, 'Object');
-    name = name.length > 0 ? name.slice(0, -1) : name;
+    name = name.length > 0 ? (call(StringPrototypeSlice, name, 0, -1) as string) : name;
     if (ArrayIsArray(value)) return '[Array]';
     return `[${name === '' ? 'Object' : name}]`;
   }
   recurseTimes += 1;
-  ctx.seen.push(value);
+  push(ctx.seen, value);
   ctx.currentDepth = recurseTimes;
   let output: string[];
   try {
@@ -317,17 +318,17 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number, typedArray: bo
       push(output, formatProperty(ctx, value, recurseTimes, keys[i] as string | symbol, extrasType));
     }
   } finally {
-    ctx.seen.pop();
+    call(ArrayPrototypePop, ctx.seen);
   }
   if (ctx.circular !== undefined) {
-    const index = ctx.circular.get(value);
+    const index = call(MapPrototypeGet, ctx.circular, value) as number | undefined;
     if (index !== undefined) {
       const reference = `<ref *${index}>`;
       if (base === '') braces![0] = `${reference} ${braces![0]}`;
       else base = `${reference} ${base}`;
     }
   }
-  if (ctx.sorted) output.sort();
+  if (ctx.sorted) call(ArrayPrototypeSort, output);
   return reduceToSingleString(ctx, output, base, braces!, extrasType, recurseTimes, value);
 }
 
@@ -354,13 +355,16 @@ function isBoxedPrimitive(v: object): boolean {
 function getKeys(value: object, showHidden: boolean, arrayLike = false): (string | symbol)[] {
   const out: (string | symbol)[] = [];
   const names = ObjectGetOwnPropertyNames(value);
-  for (const k of names) {
+  for (let n = 0; n < names.length; n++) {
+    const k = names[n] as string;
     if (arrayLike && isArrayIndex(k)) continue;
     if (arrayLike && k === 'length' && !showHidden) continue;
     const d = ObjectGetOwnPropertyDescriptor(value, k);
     if (d !== undefined && (d.enumerable || showHidden)) push(out, k);
   }
-  for (const s of ObjectGetOwnPropertySymbols(value)) {
+  const symbols = ObjectGetOwnPropertySymbols(value);
+  for (let n = 0; n < symbols.length; n++) {
+    const s = symbols[n] as symbol;
     const d = ObjectGetOwnPropertyDescriptor(value, s);
     if (d !== undefined && (d.enumerable || showHidden)) push(out, s);
   }
@@ -644,10 +648,15 @@ const inspectFn = inspect;
 
 /** util.format: printf-like placeholders, then the rest inspected and joined with spaces. */
 export function format(...args: unknown[]): string {
-  return formatWithOptions({}, ...args);
+  return formatArgs({}, args);
 }
 
 export function formatWithOptions(opts: Partial<InspectOptions>, ...args: unknown[]): string {
+  return formatArgs(opts, args);
+}
+
+/** util.format over an argument list (no spreading: the array iterator may be poisoned). */
+export function formatArgs(opts: Partial<InspectOptions>, args: readonly unknown[]): string {
   const first = args[0];
   let a = 0;
   let str = '';
@@ -657,9 +666,9 @@ export function formatWithOptions(opts: Partial<InspectOptions>, ...args: unknow
     let tempStr: string | undefined;
     let lastPos = 0;
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) === 37) {
+      if (call(StringPrototypeCharCodeAt, first, i) === 37) {
         // '%'
-        const nextChar = first.charCodeAt(++i);
+        const nextChar = call(StringPrototypeCharCodeAt, first, ++i) as number;
         if (a + 1 !== args.length) {
           switch (nextChar) {
             case 115: {
@@ -707,17 +716,17 @@ export function formatWithOptions(opts: Partial<InspectOptions>, ...args: unknow
               tempStr = '';
               break;
             case 37: // '%'
-              str += first.slice(lastPos, i);
+              str += (call(StringPrototypeSlice, first, lastPos, i) as string);
               lastPos = i + 1;
               continue;
             default:
               continue;
           }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+          if (lastPos !== i - 1) str += (call(StringPrototypeSlice, first, lastPos, i - 1) as string);
           str += tempStr;
           lastPos = i + 1;
         } else if (nextChar === 37) {
-          str += first.slice(lastPos, i);
+          str += (call(StringPrototypeSlice, first, lastPos, i) as string);
           lastPos = i + 1;
         }
       }
@@ -725,7 +734,7 @@ export function formatWithOptions(opts: Partial<InspectOptions>, ...args: unknow
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) str += (call(StringPrototypeSlice, first, lastPos) as string);
     }
   }
   while (a < args.length) {

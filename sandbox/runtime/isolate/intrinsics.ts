@@ -50,6 +50,9 @@ export const MapPrototypeDelete = Map.prototype.delete;
 export const MapPrototypeEntries = Map.prototype.entries;
 export const MapPrototypeSizeGetter = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size')?.get;
 export const SetPrototypeHas = Set.prototype.has;
+export const SetPrototypeDelete = Set.prototype.delete;
+export const MapPrototypeValues = Map.prototype.values;
+export const MapPrototypeClear = Map.prototype.clear;
 export const SetPrototypeAdd = Set.prototype.add;
 export const SetPrototypeValues = Set.prototype.values;
 export const SetPrototypeSizeGetter = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size')?.get;
@@ -72,6 +75,12 @@ export const StringFromCharCode = String.fromCharCode;
 export const ArrayPrototypeJoin = Array.prototype.join;
 export const ArrayPrototypePush = Array.prototype.push;
 export const ArrayPrototypeSlice = Array.prototype.slice;
+export const ArrayPrototypeIncludes = Array.prototype.includes;
+export const ArrayPrototypePop = Array.prototype.pop;
+export const ArrayPrototypeSort = Array.prototype.sort;
+export const MathTrunc = Math.trunc;
+export const NumberIsInteger = Number.isInteger;
+export const NumberIsFinite = Number.isFinite;
 export const RegExpPrototypeTest = RegExp.prototype.test;
 export const RegExpPrototypeToString = RegExp.prototype.toString;
 export const ErrorCaptureStackTrace = (Error as unknown as { captureStackTrace?: (o: object, f?: unknown) => void })
@@ -93,4 +102,22 @@ export function push<T>(arr: T[], value: T): void {
 /** A plain record with no prototype, so Object.prototype getters set by user code never apply. */
 export function record<T>(): Record<string, T> {
   return ObjectCreate(null) as Record<string, T>;
+}
+
+/** `arr.filter(fn)` with an index loop (no Array.prototype lookups). */
+export function filter<T>(arr: readonly T[], keep: (v: T) => boolean): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < arr.length; i++) {
+    const v = arr[i] as T;
+    if (keep(v)) push(out, v);
+  }
+  return out;
+}
+
+/** `[...a, ...b]` without iterators. */
+export function concat<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) push(out, a[i] as T);
+  for (let i = 0; i < b.length; i++) push(out, b[i] as T);
+  return out;
 }

@@ -8,7 +8,7 @@ import {
   DateCtor, DatePrototypeToISOString, ErrorCtor, JSONStringify, ObjectGetPrototypeOf, ObjectGetOwnPropertyDescriptor,
   StringCtor, StringPrototypeReplace, StringPrototypeSlice, StringPrototypeSplit, call,
 } from './intrinsics.ts';
-import { format } from './inspect.ts';
+import { formatArgs } from './inspect.ts';
 import { encodeInto, utf8Length } from './utf8.ts';
 
 export const LEVELS = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 } as const;
@@ -64,7 +64,7 @@ export class LogSink {
     if (this.format === 'JSON') {
       this.writeEvent(call(StringPrototypeReplace, formatJsonMessage(time, requestId, level, args), /\n/g, '\r') as string);
     } else {
-      const message = format(...args);
+      const message = formatArgs({}, args);
       this.writeEvent(`${time}\t${StringCtor(requestId)}\t${level}\t${call(StringPrototypeReplace, message, /\n/g, '\r') as string}`);
     }
   }
@@ -105,12 +105,13 @@ function formatJsonMessage(timestamp: string, requestId: string | undefined, lev
     try {
       return JSONStringify(result, jsonErrorReplacer);
     } catch {
-      result['message'] = format(result['message']);
+      result['message'] = formatArgs({}, [result['message']]);
       return JSONStringify(result);
     }
   }
-  result['message'] = format(...args);
-  for (const param of args) {
+  result['message'] = formatArgs({}, args);
+  for (let i = 0; i < args.length; i++) {
+    const param = args[i];
     if (isError(param)) {
       const stack = param.stack;
       result['errorType'] = constructorName(param);

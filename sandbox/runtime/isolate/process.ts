@@ -1,6 +1,6 @@
 // The isolate's own `process`: environment variables, stdout/stderr into the log, exit, and
 // the handful of members handlers commonly touch. The host's process is never reachable.
-import { DateNow, ObjectDefineProperty, PromiseResolve, PromisePrototypeThen, StringCtor, call } from './intrinsics.ts';
+import { DateNow, NumberCtor, NumberIsInteger, ObjectDefineProperty, PromiseResolve, PromisePrototypeThen, StringCtor, call } from './intrinsics.ts';
 import type { LogSink } from './logs.ts';
 
 /** Thrown by process.exit(); the runtime turns it into Runtime.ExitError and resets the environment. */
@@ -34,6 +34,16 @@ function createEnv(initial: Record<string, string>): Record<string, string> {
       return true;
     },
   });
+}
+
+/** Node 24 accepts an integer (or an integer string) as an exit code; anything else is refused. */
+function validExitCode(code: unknown): number | undefined {
+  if (code === undefined || code === null) return undefined;
+  if (typeof code === 'number' && NumberIsInteger(code)) return code;
+  if (typeof code === 'string' && /^-?\d+$/.test(code)) return NumberCtor(code);
+  const err = new TypeError(`The "code" argument must be of type number. Received ${typeof code}`);
+  (err as TypeError & { code: string }).code = 'ERR_INVALID_ARG_TYPE';
+  throw err;
 }
 
 export function createProcess(opts: {
@@ -78,7 +88,6 @@ export function createProcess(opts: {
     pid: 8,
     ppid: 1,
     env: createEnv(opts.env),
-    exitCode: undefined,
     stdout: stream(1),
     stderr: stream(2),
     cwd: () => '/var/task',
@@ -110,9 +119,9 @@ export function createProcess(opts: {
       call(PromisePrototypeThen, PromiseResolve(undefined), () => fn(...args));
     },
     exit(code?: unknown) {
-      const n = code === undefined ? ((proc['exitCode'] as number | undefined) ?? 0) : Number(code) | 0;
-      opts.state.exitCode = n;
-      throw new ProcessExit(n);
+      const n = (code === undefined ? exitCode : validExitCode(code)) ?? 0;
+      opts.state.exitCode = n & 0xff;
+      throw new ProcessExit(n & 0xff);
     },
     abort() {
       opts.state.exitCode = 134;
@@ -162,6 +171,15 @@ export function createProcess(opts: {
       return true;
     },
   };
+  let exitCode: number | undefined;
+  ObjectDefineProperty(proc, 'exitCode', {
+    get: () => exitCode,
+    set: (v: unknown) => {
+      exitCode = validExitCode(v);
+    },
+    enumerable: true,
+    configurable: false,
+  });
   ObjectDefineProperty(proc, Symbol.toStringTag, { value: 'process', configurable: true });
   return proc;
 }

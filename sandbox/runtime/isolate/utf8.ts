@@ -1,13 +1,15 @@
 // UTF-8 encode/decode without TextEncoder (a bare V8 isolate has none).
-import { StringFromCharCode } from './intrinsics.ts';
+import { ReflectApply, StringFromCharCode, StringPrototypeCharCodeAt, call, push } from './intrinsics.ts';
+
+const charCodeAt = (s: string, i: number): number => call(StringPrototypeCharCodeAt, s, i) as number;
 
 /** Writes `s` as UTF-8 into `out` at `offset`; returns bytes written, or -1 if it does not fit. */
 export function encodeInto(s: string, out: Uint8Array, offset: number, limit: number): number {
   let o = offset;
   for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
+    let c = charCodeAt(s, i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
+      const d = charCodeAt(s, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
@@ -39,11 +41,11 @@ export function encodeInto(s: string, out: Uint8Array, offset: number, limit: nu
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCodeAt(s, i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
+      const d = charCodeAt(s, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         n += 4;
         i++;
@@ -63,7 +65,7 @@ export function decode(bytes: Uint8Array, start = 0, end = bytes.length): string
   let s = '';
   let chunk: number[] = [];
   const flush = (): void => {
-    s += StringFromCharCode(...chunk);
+    s += ReflectApply(StringFromCharCode, undefined, chunk) as string;
     chunk = [];
   };
   for (let i = start; i < end; ) {
@@ -88,8 +90,9 @@ export function decode(bytes: Uint8Array, start = 0, end = bytes.length): string
     }
     if (c > 0xffff) {
       c -= 0x10000;
-      chunk.push(0xd800 + (c >> 10), 0xdc00 + (c & 1023));
-    } else chunk.push(c);
+      push(chunk, 0xd800 + (c >> 10));
+      push(chunk, 0xdc00 + (c & 1023));
+    } else push(chunk, c);
     if (chunk.length > 8000) flush();
   }
   flush();
