@@ -6,7 +6,9 @@ import ivm from 'isolated-vm';
 import { performance } from 'node:perf_hooks';
 import type { TraceMap } from '@jridgewell/trace-mapping';
 import { mapTypeScriptPositions, prepareCode, type SourceFile } from './code-files.ts';
+import { copiedError } from './copied-error.ts';
 import { EsmLinker, EsmLoadError } from './esm-linker.ts';
+import { parseTurn } from './turn-output.ts';
 import { MalformedHandlerName, parseHandler } from './handler-string.ts';
 import { HostCalls } from './host-calls.ts';
 import type { RapidError } from './isolate/errors.ts';
@@ -92,6 +94,13 @@ export class GlueProgram {
 export interface EnvironmentLimits {
   /** The largest isolate heap this machine gives any function, whatever its memory setting. */
   heapCapMB: number;
+  /** INIT phase limit (Lambda: 10 s); tests shorten it. */
+  initLimitMs?: number;
+}
+
+export interface InvokeHooks {
+  /** INIT is over (or was not needed): from here only the function's own timeout applies. */
+  onInitDone?: () => void;
 }
 
 interface HostTimer {
@@ -147,6 +156,7 @@ export class ExecutionEnvironment {
   private readonly maps: Map<string, TraceMap>;
   private readonly env: Record<string, string>;
   private readonly heapLimitMB: number;
+  private readonly initLimitMs: number;
   /** /tmp and the other host capabilities; outlives the isolate (INIT retry), as Lambda's /tmp does. */
   private readonly hostCalls: HostCalls;
 
@@ -161,6 +171,7 @@ export class ExecutionEnvironment {
     this.lookup = code.lookup as FileLookup & { get(path: string): TaskFile | undefined };
     this.maps = code.maps;
     this.heapLimitMB = Math.max(8, Math.min(spec.memorySizeMB, limits.heapCapMB));
+    this.initLimitMs = limits.initLimitMs ?? INIT_LIMIT_MS;
     this.hostCalls = new HostCalls({ tmpLimitBytes: (spec.ephemeralStorageMB ?? 512) * MB });
     const now = new Date();
     this.env = lambdaEnvironment({
@@ -185,7 +196,7 @@ export class ExecutionEnvironment {
   }
 
   /** Runs one invocation; never throws for anything the function does. */
-  async invoke(req: InvokeRequest): Promise<InvokeResult> {
+  async invoke(req: InvokeRequest, hooks: InvokeHooks = {}): Promise<InvokeResult> {
     if (this.ended) throw new Error(`environment ${this.id} has ended; create a new one`);
     const lines: string[] = [];
     const coldStart = !this.initialized;
@@ -196,7 +207,7 @@ export class ExecutionEnvironment {
 
     if (coldStart) {
       lines.push(this.platform.initStart(this.spec.runtime, this.spec.region, this.spec.functionName, new Date()));
-      const init = await this.initialize(INIT_LIMIT_MS);
+      const init = await this.initialize(this.initLimitMs);
       lines.push(...this.takeLogs());
       initDurationMs = init.durationMs;
       if (!init.ok) {
@@ -209,6 +220,7 @@ export class ExecutionEnvironment {
         const retry = await this.initialize(timeoutMs);
         lines.push(...this.takeLogs());
         if (!retry.ok) {
+          hooks.onInitDone?.();
           lines.push(this.platform.initReport(retry.durationMs, 'invoke', retry.status, retry.error?.errorType, new Date()));
           const durationMs = performance.now() - retryStart;
           return this.finishFailedInit(req, lines, retry, durationMs, init.durationMs);
@@ -220,6 +232,7 @@ export class ExecutionEnvironment {
       lines.push(this.platform.start(req.requestId, new Date()));
     }
 
+    hooks.onInitDone?.();
     this.currentRequestId = req.requestId;
     const started = performance.now();
     const deadlineMs = Date.now() + timeoutMs;
@@ -249,6 +262,7 @@ export class ExecutionEnvironment {
     });
     this.isolate = isolate;
     this.disposedByUs = false;
+    this.killed = false;
     const context = await isolate.createContext();
     this.context = context;
     const logBuffer = new SharedArrayBuffer(LOG_HEADER_BYTES + LOG_BUFFER_BYTES);
@@ -356,7 +370,7 @@ export class ExecutionEnvironment {
     });
     let module: ivm.Module;
     try {
-      module = await linker.link(path, this.context as ivm.Context);
+      module = await linker.linkEntry(path, this.context as ivm.Context);
     } catch (e) {
       if (this.isolate?.isDisposed) return this.disposedResult();
       if (e instanceof EsmLoadError) {
@@ -367,39 +381,41 @@ export class ExecutionEnvironment {
         }
         return this.turn('loadFailed', [e.kind, e.message, e.errorName, e.errorStack], deadline);
       }
-      const err = e as Error;
-      return this.turn('loadFailed', ['error', err.message, err.name, err.stack ?? `${err.name}: ${err.message}`], deadline);
+      const copy = copiedError(e);
+      return this.turn('loadFailed', ['error', copy.message, copy.name, copy.stack], deadline);
     }
-    // Evaluate (top-level await may wait on timers, which this runner drives).
-    let settled = false;
-    let evalError: unknown;
-    const evaluation = module
-      .evaluate({ timeout: Math.max(1, Math.ceil(deadline - performance.now())) })
-      .then(
-        () => {
-          settled = true;
-        },
-        (e: unknown) => {
-          settled = true;
-          evalError = e;
-        },
-      )
-      .finally(() => this.wake?.());
-    const flushed = await this.turn('flush', [], deadline);
-    if (flushed.kind !== 'ok') return flushed;
-    const waited = await this.waitFor(() => settled, deadline);
+    // Evaluate: the synchronous part runs now; top-level await continues on timers this runner
+    // drives, and the entry module reports `esmReady` when the handler module has finished.
+    try {
+      await module.evaluate({ timeout: Math.max(1, Math.ceil(deadline - performance.now())) });
+    } catch (e) {
+      const failed = this.classifyApplyError(e);
+      if (failed !== undefined) return failed;
+      const copy = copiedError(e);
+      return this.turn('loadFailed', ['error', copy.message, copy.name, copy.stack], deadline);
+    }
+    const flushed = this.flush(deadline);
+    if (flushed === undefined) return this.disposedResult();
+    let failure: TurnResult | undefined;
+    const waited = await this.waitFor(() => this.esmReady || failure !== undefined, deadline, (turn) => {
+      if (turn.kind !== 'ok') failure ??= turn;
+    });
+    if (failure !== undefined) {
+      if (failure.kind !== 'rejection') return failure;
+      // The module's top-level code failed after an await: report that error.
+      const copy = copiedError(failure.reason);
+      return this.turn('loadFailed', ['error', copy.message, copy.name, copy.stack], deadline);
+    }
     if (waited === 'deadline') {
       this.killIsolate();
-      await evaluation.catch(() => undefined);
       return { kind: 'killed' };
     }
-    if (this.isolate?.isDisposed) return this.disposedResult();
-    if (evalError !== undefined) {
-      const err = evalError as Error;
-      if (err instanceof Error) return this.turn('loadFailed', ['error', err.message, err.name, err.stack ?? `${err.name}: ${err.message}`], deadline);
-      return this.turn('loadFailed', ['error', String(evalError), 'Error', String(evalError)], deadline);
+    if (waited === 'stalled') {
+      // UNCONFIRMED: a top-level await that can never settle makes Node exit with code 13
+      // ("unsettled top-level await"); Lambda reports the runtime's exit.
+      return { kind: 'ok', out: { ops: [], init: { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited with error: exit status 13', trace: [] } } } };
     }
-    return this.turn('bindEsmHandler', [module.namespace.derefInto()], deadline);
+    return this.turn('bindEsmHandler', [], deadline);
   }
 
   // ---- INVOKE ---------------------------------------------------------------------------------
@@ -470,6 +486,7 @@ export class ExecutionEnvironment {
       return { kind: 'exit', code: 128, error };
     }
     const out = turn.out;
+    if (out.oom === true) return { kind: 'oom' };
     if (out.uncaught !== undefined) return { kind: 'exit', code: 129, error: out.uncaught };
     if (out.exit !== undefined) {
       if (out.outcome !== undefined && !out.deferred) return { kind: 'exit', code: out.exit, ...withOutcome(out.outcome, turn.response) };
@@ -486,7 +503,7 @@ export class ExecutionEnvironment {
   private turn(fn: GlueFunction, args: ivm.Transferable[], deadline: number): Promise<TurnResult> {
     const run = async (): Promise<TurnResult> => {
       const ref = this.glue[fn];
-      if (ref === undefined || this.isolate === undefined || this.isolate.isDisposed) return this.disposedResult();
+      if (ref === undefined || this.isolate === undefined || this.isolate.isDisposed || this.killed) return this.disposedResult();
       let rejection: { reason: unknown } | undefined;
       try {
         // Asynchronous apply: user code runs on the isolate's thread, so a hostile loop never
@@ -514,16 +531,29 @@ export class ExecutionEnvironment {
   /** Reads the turn's result synchronously: glue-only code, no user code runs. */
   private flush(deadline: number): { kind: 'ok'; out: TurnOutput; response?: string } | undefined {
     const ref = this.glue.flush;
-    if (ref === undefined || this.isolate === undefined || this.isolate.isDisposed) return undefined;
+    if (ref === undefined || this.isolate === undefined || this.isolate.isDisposed || this.killed) return undefined;
+    let raw: string;
     try {
-      const raw = ref.applySync(undefined, [], { result: { copy: true }, timeout: 2000 }) as string;
-      const parsed = parseTurn(raw);
-      this.applyOps(parsed.out, deadline);
-      return parsed;
+      // Glue-only code: it should take microseconds. If it does not return in time, user code
+      // has found a way to run inside it, and the environment is treated as timed out.
+      raw = ref.applySync(undefined, [], { result: { copy: true }, timeout: Math.max(1, Math.min(2000, Math.ceil(deadline - performance.now()))) }) as string;
     } catch {
+      this.killIsolate();
       return undefined;
     }
+    const parsed = parseTurn(raw);
+    if (parsed === undefined) {
+      this.killIsolate();
+      return undefined;
+    }
+    if (parsed.out.esmReady === true) this.esmReady = true;
+    this.applyOps(parsed.out, deadline);
+    return parsed;
   }
+
+  private esmReady = false;
+  /** Set once the isolate was killed: no more turns may enter it. */
+  private killed = false;
 
   /** A glue call whose result is plain data (not a turn). Undefined when the isolate is gone. */
   private async turnRaw(fn: GlueFunction, args: ivm.Transferable[], deadline: number): Promise<string | undefined> {
@@ -581,19 +611,39 @@ export class ExecutionEnvironment {
 
   private currentDeadline = Infinity;
 
+  /** Timers that came due and wait to be run together in one turn. */
+  private dueIds: number[] = [];
+  private fireScheduled = false;
+
   private armTimer(t: HostTimer, deadline: number): void {
     this.currentDeadline = deadline;
     const fire = (): void => {
       t.handle = undefined;
-      if (!this.timers.has(t.id) || t.frozenRemaining !== undefined) return;
+      if (!this.timers.has(t.id) || t.frozenRemaining !== undefined || this.killed) return;
       this.timers.delete(t.id);
-      void this.turn('fireTimer', [t.id], this.currentDeadline).then((r) => {
-        this.lastTurn = mergeTurn(this.lastTurn, r);
-        this.wake?.();
-      });
+      this.dueIds.push(t.id);
+      this.scheduleFire();
     };
     if (t.immediate) t.handle = setImmediate(fire);
     else t.handle = setTimeout(fire, Math.max(0, t.dueAt - performance.now()));
+  }
+
+  /** Runs every due timer in one entry into the isolate (thousands of timers = one turn). */
+  private scheduleFire(): void {
+    if (this.fireScheduled) return;
+    this.fireScheduled = true;
+    this.turnsInFlight++;
+    setImmediate(() => {
+      this.turnsInFlight--;
+      this.fireScheduled = false;
+      const ids = this.dueIds;
+      this.dueIds = [];
+      if (ids.length === 0 || this.killed) return;
+      void this.turn('fireTimers', [ids.join(',')], this.currentDeadline).then((r) => {
+        this.lastTurn = mergeTurn(this.lastTurn, r);
+        this.wake?.();
+      });
+    });
   }
 
   private clearHostTimer(id: number): void {
@@ -639,20 +689,21 @@ export class ExecutionEnvironment {
     });
   }
 
-  private async waitFor(done: () => boolean, deadline: number): Promise<'done' | 'deadline'> {
+  /** Drives timers until `done()`, the deadline, or nothing is left that could make progress. */
+  private async waitFor(done: () => boolean, deadline: number, onTurn: (turn: TurnResult) => void): Promise<'done' | 'deadline' | 'stalled'> {
     const timer = setTimeout(() => this.wake?.(), Math.max(0, deadline - performance.now()));
     try {
       while (!done()) {
         if (performance.now() >= deadline) return 'deadline';
-        if (this.loopIsEmpty() && !done()) {
-          // Nothing left that could settle it (e.g. top-level await on a promise that never
-          // settles): Node would exit. Give the evaluation promise a moment to report.
+        if (this.loopIsEmpty()) {
           await new Promise((r) => setImmediate(r));
-          if (!done() && this.loopIsEmpty()) return 'deadline';
+          if (!done() && this.loopIsEmpty()) return 'stalled';
           continue;
         }
         await this.waitForActivity();
+        const last = this.lastTurn;
         this.lastTurn = undefined;
+        if (last !== undefined) onTurn(last);
       }
       return 'done';
     } finally {
@@ -674,7 +725,11 @@ export class ExecutionEnvironment {
     }
   }
 
+  /** Stops the isolate now: no timer or queued turn enters it again. */
   private killIsolate(): void {
+    this.killed = true;
+    for (const id of [...this.timers.keys()]) this.clearHostTimer(id);
+    this.dueIds = [];
     const iso = this.isolate;
     if (iso === undefined || iso.isDisposed) return;
     this.disposedByUs = true;
@@ -696,6 +751,9 @@ export class ExecutionEnvironment {
     this.turnChain = Promise.resolve();
     this.turnsInFlight = 0;
     this.lastTurn = undefined;
+    this.dueIds = [];
+    this.fireScheduled = false;
+    this.esmReady = false;
   }
 
   /** Log events written since the last call, plus a notice when the buffer overflowed. */
@@ -724,6 +782,7 @@ export class ExecutionEnvironment {
 
   /** A line the runtime itself logs outside the isolate's view (e.g. an unhandled rejection). */
   private appendRuntimeLog(level: string, label: string, error: RapidError): void {
+    if (this.runtimeLines.length >= 20) return;
     const time = new Date().toISOString();
     if (this.spec.logFormat === 'JSON') {
       this.runtimeLines.push(JSON.stringify({ timestamp: time, level, requestId: this.currentRequestId, message: { errorType: error.errorType, errorMessage: error.errorMessage, stackTrace: error.trace } }));
@@ -893,26 +952,18 @@ function mergeTurn(previous: TurnResult | undefined, next: TurnResult): TurnResu
   return next;
 }
 
-/** Parses a turn's output: JSON header, then (optionally) '\n' and the response JSON text. */
-function parseTurn(raw: string): { kind: 'ok'; out: TurnOutput; response?: string } {
-  const nl = raw.indexOf('\n');
-  const head = nl < 0 ? raw : raw.slice(0, nl);
-  const out = JSON.parse(head) as TurnOutput;
-  if (typeof out !== 'object' || out === null || !Array.isArray(out.ops)) throw new Error('malformed turn output from the glue');
-  return nl < 0 ? { kind: 'ok', out } : { kind: 'ok', out, response: raw.slice(nl + 1) };
-}
-
 /** The error Lambda returns for an unhandled rejection, built from isolated-vm's copy of the reason. */
 export function unhandledRejectionError(reason: unknown, nodejs24: boolean): RapidError {
   let message: string;
   if (reason instanceof Error) {
-    message = reason.message.startsWith('An object was thrown from supplied code within isolated-vm')
+    const copy = copiedError(reason);
+    message = copy.message.startsWith('An object was thrown from supplied code within isolated-vm')
       ? '[object Object]'
-      : `${reason.name}: ${reason.message}`;
+      : `${copy.name}: ${copy.message}`;
   } else if (reason === undefined && !nodejs24) {
     message = 'undefined';
   } else {
-    message = String(reason);
+    message = copiedError(reason).message;
   }
   const type = 'Runtime.UnhandledPromiseRejection';
   return {

@@ -27,6 +27,8 @@ export interface LinkerHooks {
   cjsExports(path: string): Promise<{ ok: true; names: string[] } | { ok: false; raw: string }>;
 }
 
+const ENTRY_PATH = '/var/runtime/lambda-lab-entry.mjs';
+const ENTRY_FILENAME = `file://${ENTRY_PATH}`;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(['default', 'await', 'yield', 'let', 'static', 'enum', 'implements', 'package', 'protected', 'interface', 'private', 'public', 'arguments', 'eval', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'delete', 'do', 'else', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with']);
 
@@ -82,9 +84,17 @@ export class EsmLinker {
     private readonly hooks: LinkerHooks,
   ) {}
 
-  /** Compiles and instantiates the entry module and everything it imports. */
-  async link(entryPath: string, context: ivm.Context): Promise<ivm.Module> {
-    const entry = await this.moduleFor(entryPath);
+  /**
+   * Compiles and instantiates a small entry module that imports the handler module and hands
+   * its namespace to the glue (`ready`). Its body runs only once the handler module — and its
+   * top-level await — has finished, which is how the runner learns that INIT is done
+   * (isolated-vm's `evaluate` does not wait for top-level await).
+   */
+  async linkEntry(handlerPath: string, context: ivm.Context): Promise<ivm.Module> {
+    const bridge = `globalThis[Symbol.for(${JSON.stringify(ESM_BRIDGE_SYMBOL)})]`;
+    const source = `import * as handlerModule from ${JSON.stringify(`file://${handlerPath}`)};\n${bridge}.ready(handlerModule);\n`;
+    const entry = await this.isolate.compileModule(source, { filename: ENTRY_FILENAME });
+    this.pathOf.set(entry, ENTRY_PATH);
     await entry.instantiate(context, (specifier, referrer) => this.resolve(specifier, referrer));
     return entry;
   }

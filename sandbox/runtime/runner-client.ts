@@ -96,6 +96,12 @@ export class RunnerClient {
     if (msg.t === 'ready' || msg.t === 'pong') return;
     const p = this.pending.get(msg.id);
     if (p === undefined) return;
+    if (msg.t === 'init-done') {
+      // INIT is over: from now the invocation gets its own timeout plus grace, not INIT's budget.
+      clearTimeout(p.watchdog);
+      p.watchdog = setTimeout(() => this.onOverdue(p.id), p.spec.timeoutSeconds * 1000 + this.graceMs);
+      return;
+    }
     if (msg.t === 'unknown-env') {
       if (!p.resent) {
         p.resent = true;
@@ -113,7 +119,7 @@ export class RunnerClient {
       return;
     }
     if (msg.result.environmentEnded) this.known.delete(p.envId);
-    this.settle(p, msg.result);
+    this.settle(p, boundResult(msg.result));
   }
 
   private settle(p: Pending, result: InvokeResult): void {
@@ -256,4 +262,30 @@ export class RunnerClient {
     });
     this.child = undefined;
   }
+}
+
+/** A second line of defence: whatever the runner sends is cut to sizes the lab promises. */
+const MAX_LOG_CHARS = 1_200_000;
+const MAX_RESPONSE_CHARS = 6_291_556;
+const MAX_FIELD = 64 * 1024;
+function boundResult(r: InvokeResult): InvokeResult {
+  const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}... [truncated by Lambda Lab]` : s);
+  const out: InvokeResult = { ...r, logs: cut(String(r.logs), MAX_LOG_CHARS) };
+  if (typeof r.response === 'string' && r.response.length > MAX_RESPONSE_CHARS) {
+    delete out.response;
+    out.status = 'error';
+    out.error = { errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_CHARS} bytes).`, trace: [] };
+  }
+  if (r.error !== undefined) {
+    let total = 0;
+    const trace: string[] = [];
+    for (const line of Array.isArray(r.error.trace) ? r.error.trace.slice(0, 200) : []) {
+      const l = cut(String(line), MAX_FIELD);
+      total += l.length;
+      if (total > 256 * 1024) break;
+      trace.push(l);
+    }
+    out.error = { errorType: cut(String(r.error.errorType), MAX_FIELD), errorMessage: cut(String(r.error.errorMessage), MAX_FIELD), trace };
+  }
+  return out;
 }

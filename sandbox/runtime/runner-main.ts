@@ -6,7 +6,8 @@ import { ExecutionEnvironment, GlueProgram } from './environment.ts';
 import type { HostToRunner, RunnerToHost } from './runner-protocol.ts';
 
 const send = (msg: RunnerToHost): void => {
-  process.send?.(msg);
+  // The host may already be gone (stopping); a closed channel is not an error worth a stack.
+  if (process.connected) process.send?.(msg, undefined, {}, () => undefined);
 };
 
 const gluePath = process.env['LAMBDA_LAB_GLUE'] ?? new URL('./isolate-glue.js', import.meta.url);
@@ -35,7 +36,7 @@ async function handle(msg: HostToRunner): Promise<void> {
         environments.set(msg.envId, env);
       }
       try {
-        const result = await env.invoke(msg.request);
+        const result = await env.invoke(msg.request, { onInitDone: () => send({ t: 'init-done', id: msg.id }) });
         if (result.environmentEnded) environments.delete(msg.envId);
         send({ t: 'result', id: msg.id, result });
       } catch (e) {

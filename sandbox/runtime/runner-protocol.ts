@@ -9,6 +9,8 @@ export type HostToRunner =
 export type RunnerToHost =
   | { t: 'ready'; pid: number }
   | { t: 'result'; id: number; result: InvokeResult }
+  /** INIT is over for this invocation: only the function's timeout applies from now on. */
+  | { t: 'init-done'; id: number }
   /** The runner does not hold that environment (e.g. it was respawned): send the spec again. */
   | { t: 'unknown-env'; id: number }
   | { t: 'failed'; id: number; message: string }

@@ -2,7 +2,7 @@
 // code. It captures what it needs, installs the Node-like globals a handler expects and
 // hands the runner a few entry points (`__lab_glue`), which the runner takes and deletes.
 import { installNodeGlobals } from './builtins/globals.ts';
-import type { HostCall } from './builtins/host.ts';
+import { setHostOutOfMemoryHandler, type HostCall } from './builtins/host.ts';
 import { createBuiltins } from './builtins/index.ts';
 import { createConsole } from './console.ts';
 import { bound, runtimeError, toFormatted, toRapidResponse, type RapidError } from './errors.ts';
@@ -13,7 +13,7 @@ import {
 import { HandlerContract, type HandlerInfo } from './handler-contract.ts';
 import {
   JSONParse, JSONStringify, ObjectDefineProperty, ObjectGetOwnPropertyNames, ObjectKeys, PromisePrototypeThen,
-  PromiseResolve, StringCtor, call,
+  PromiseResolve, StringCtor, call, MathTrunc, NumberCtor, NumberIsFinite, StringPrototypeSplit,
 } from './intrinsics.ts';
 import { LogSink } from './logs.ts';
 import { CjsLoader, type CjsModule, requireEsmError } from './modules.ts';
@@ -38,7 +38,7 @@ delete g['WebAssembly'];
 const nodejs24 = config.runtime === 'nodejs24.x';
 const sink = new LogSink(logBuffer, config.logFormat, config.minLogLevel);
 const timers = new TimerTable();
-const processState: ProcessState = { exitCode: undefined };
+const processState: ProcessState = { exitCode: undefined, outOfMemory: false };
 const files = new TaskFiles(config.files);
 const proc = createProcess({
   env: config.env,
@@ -84,6 +84,12 @@ defineGlobal('awslambda', {
 });
 
 const nodeDeps = { hostCall, files, startTime: config.startTime };
+// Data too large for the isolate's memory (e.g. reading a huge /tmp file) ends the
+// environment the way Lambda's OOM kill does.
+setHostOutOfMemoryHandler(() => {
+  processState.outOfMemory = true;
+  throw new ProcessExit(137);
+});
 installNodeGlobals(g, nodeDeps);
 
 const builtins = createBuiltins({ process: proc, console: consoleObject, global: g as Record<string, unknown>, ...nodeDeps });
@@ -95,10 +101,19 @@ const loader = new CjsLoader(files, builtins, (path: string, parent: CjsModule |
 
 // Generated ES module wrappers (built-ins, CommonJS files, JSON) reach the loader through this
 // fixed, non-writable global; it gives nothing that `require` would not.
+let esmNamespace: unknown;
+let esmReadyToReport = false;
 ObjectDefineProperty(g, Symbol.for(ESM_BRIDGE_SYMBOL), {
   value: Object.freeze({
     builtin: (name: string) => loader.builtin(name),
     cjs: (path: string) => loader.load(path, undefined),
+    // Called by the runner's entry wrapper once the handler module (top-level await included)
+    // has finished evaluating. Only the first call counts.
+    ready: (namespace: unknown) => {
+      if (esmNamespace !== undefined) return;
+      esmNamespace = namespace;
+      esmReadyToReport = true;
+    },
   }),
   writable: false,
   configurable: false,
@@ -128,7 +143,9 @@ function setTraceEnv(traceId: string | undefined): void {
 /** RIC's handler lookup: nested path inside the module (and its `default` on nodejs24). */
 function findIn(path: string, module: unknown): unknown {
   let v: unknown = module;
-  for (const key of call(String.prototype.split, path, '.') as string[]) {
+  const keys = call(StringPrototypeSplit, path, '.') as string[];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (!v || (typeof v !== 'object' && typeof v !== 'function')) return undefined;
     v = (v as Record<string, unknown>)[key];
   }
@@ -217,11 +234,15 @@ function encodeRapid(e: RapidError): string {
 function encodeOutcome(o: Outcome): string {
   return o.ok ? '{"ok":true}' : `{"ok":false,"error":${encodeRapid(o.error)}}`;
 }
+/** A number for the turn header: always a finite integer, whatever the value really is. */
+function int(n: unknown): number {
+  return typeof n === 'number' && NumberIsFinite(n) ? MathTrunc(n) : 0;
+}
 function encodeOps(ops: TimerOp[]): string {
   let s = '';
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i] as TimerOp;
-    s += (i === 0 ? '' : ',') + (op[0] === 's' ? `["s",${op[1]},${op[2]},${op[3]}]` : op[0] === 'c' ? `["c",${op[1]}]` : `["r",${op[1]},${op[2]}]`);
+    s += (i === 0 ? '' : ',') + (op[0] === 's' ? `["s",${int(op[1])},${int(op[2])},${op[3] === 1 ? 1 : 0}]` : op[0] === 'c' ? `["c",${int(op[1])}]` : `["r",${int(op[1])},${op[2] === 1 ? 1 : 0}]`);
   }
   return `[${s}]`;
 }
@@ -245,7 +266,12 @@ function finishTurn(): string {
     if (state.deferred) out += ',"deferred":true';
     if (state.uncaught !== undefined) out += `,"uncaught":${encodeRapid(state.uncaught)}`;
   }
-  if (processState.exitCode !== undefined) out += `,"exit":${processState.exitCode | 0}`;
+  if (processState.exitCode !== undefined) out += `,"exit":${int(processState.exitCode) & 0xff}`;
+  if (processState.outOfMemory) out += ',"oom":true';
+  if (esmReadyToReport) {
+    out += ',"esmReady":true';
+    esmReadyToReport = false;
+  }
   out += '}';
   return response === '' ? out : `${out}\n${response}`;
 }
@@ -287,8 +313,9 @@ const glue = {
     });
   },
   /** Binds the handler from an evaluated ES module namespace (passed in by the runner). */
-  bindEsmHandler(namespace: unknown): string {
-    return guarded(() => bindHandler(namespace, splitHandler(config.handler).handlerName, config.handler));
+  /** Binds the handler from the ES module namespace the entry wrapper reported as ready. */
+  bindEsmHandler(): string {
+    return guarded(() => bindHandler(esmNamespace, splitHandler(config.handler).handlerName, config.handler));
   },
   /**
    * Loading failed before any user code could run it (found by the runner: malformed handler
@@ -316,12 +343,18 @@ const glue = {
       contract.start(JSONParse(inputJson) as InvokeInput);
     });
   },
-  fireTimer(id: number): string {
+  /** Runs the timers that came due, in order ("1,2,3"); an uncaught exception stops the rest, as in Node. */
+  fireTimers(ids: string): string {
     return guarded(() => {
-      try {
-        timers.fire(id);
-      } catch (e) {
-        contract?.reportUncaught(e);
+      const list = call(StringPrototypeSplit, StringCtor(ids), ',') as string[];
+      for (let i = 0; i < list.length; i++) {
+        try {
+          timers.fire(NumberCtor(list[i]));
+        } catch (e) {
+          if (contract !== undefined) contract.reportUncaught(e);
+          else pendingInit = initFailure(e);
+          return;
+        }
       }
     });
   },

@@ -43,6 +43,10 @@ export interface TurnOutput {
   exit?: number;
   /** An exception escaped a timer or callback: Lambda reports it and the environment ends. */
   uncaught?: RapidError;
+  /** The sandbox ran out of memory outside V8's own limit check (e.g. a huge host result). */
+  oom?: boolean;
+  /** The ES module handler (top-level await included) finished evaluating. */
+  esmReady?: boolean;
 }
 
 /** The functions the glue exposes to the runner (names of `__lab_glue` members). */
@@ -52,7 +56,7 @@ export const GLUE_FUNCTIONS = [
   'loadFailed',
   'flush',
   'invoke',
-  'fireTimer',
+  'fireTimers',
   'emptyLoop',
   'builtinExports',
   'cjsExportsForEsm',

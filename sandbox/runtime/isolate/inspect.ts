@@ -3,7 +3,7 @@
 // layout rules (compact = 3, breakLength = 128, array grouping, circular refs) follow
 // lib/internal/util/inspect.js closely. It only ever touches user objects inside the isolate.
 import {
-  ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypeSort, MapPrototypeGet, MapPrototypeSet, StringPrototypeCharCodeAt, filter,
+  ArrayPrototypeIncludes, ArrayPrototypePop, MapIteratorNext, SetIteratorNext, ArrayPrototypeSort, MapPrototypeGet, MapPrototypeSet, StringPrototypeCharCodeAt, filter,
   ArrayBufferIsView, ArrayIsArray, DatePrototypeGetTime, DatePrototypeToISOString, ErrorCtor,
   FunctionPrototypeToString, JSONStringify, MapCtor, MapPrototypeEntries, MapPrototypeSizeGetter,
   MathFloor, MathMax, MathMin, NumberCtor, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
@@ -478,7 +478,7 @@ function formatSet(ctx: Ctx, value: object, recurseTimes: number): string[] {
   const output: string[] = [];
   ctx.indentationLvl += 2;
   const it = call(SetPrototypeValues, value) as IterableIterator<unknown>;
-  for (let step = it.next(); !step.done; step = it.next()) {
+  for (let step = call(SetIteratorNext, it); step.done !== true; step = call(SetIteratorNext, it)) {
     push(output, formatValue(ctx, step.value, recurseTimes));
   }
   ctx.indentationLvl -= 2;
@@ -489,9 +489,9 @@ function formatMap(ctx: Ctx, value: object, recurseTimes: number): string[] {
   const output: string[] = [];
   ctx.indentationLvl += 2;
   const it = call(MapPrototypeEntries, value) as IterableIterator<[unknown, unknown]>;
-  for (let step = it.next(); !step.done; step = it.next()) {
-    const [k, v] = step.value;
-    push(output, `${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
+  for (let step = call(MapIteratorNext, it); step.done !== true; step = call(MapIteratorNext, it)) {
+    const entry = step.value as [unknown, unknown];
+    push(output, `${formatValue(ctx, entry[0], recurseTimes)} => ${formatValue(ctx, entry[1], recurseTimes)}`);
   }
   ctx.indentationLvl -= 2;
   return output;

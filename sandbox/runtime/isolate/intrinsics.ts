@@ -53,6 +53,9 @@ export const SetPrototypeHas = Set.prototype.has;
 export const SetPrototypeDelete = Set.prototype.delete;
 export const MapPrototypeValues = Map.prototype.values;
 export const MapPrototypeClear = Map.prototype.clear;
+/** The iterators' own `next`, captured: user code can replace the shared prototypes' `next`. */
+export const MapIteratorNext = Object.getPrototypeOf(new Map().entries()).next as (this: Iterator<unknown>) => IteratorResult<unknown>;
+export const SetIteratorNext = Object.getPrototypeOf(new Set().values()).next as (this: Iterator<unknown>) => IteratorResult<unknown>;
 export const SetPrototypeAdd = Set.prototype.add;
 export const SetPrototypeValues = Set.prototype.values;
 export const SetPrototypeSizeGetter = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size')?.get;

@@ -10,6 +10,8 @@ export class ProcessExit {
 
 export interface ProcessState {
   exitCode: number | undefined;
+  /** Set when an allocation the sandbox could not satisfy should end the environment as OOM. */
+  outOfMemory: boolean;
 }
 
 const NODE_VERSIONS: Record<string, string> = {

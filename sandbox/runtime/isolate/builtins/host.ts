@@ -2,7 +2,7 @@
 // code) that returns `{ ok }` or `{ err }`, plus the services built on it (entropy, a clock).
 import type { TaskFiles } from '../files.ts';
 import {
-  call, DateNow, ErrorCtor, ObjectHasOwn, ReflectApply, Uint8ArrayCtor, WeakMapCtor, WeakMapGet, WeakMapSet,
+  call, DateNow, ErrorCtor, ObjectHasOwn, RangeErrorCtor, ReflectApply, Uint8ArrayCtor, WeakMapCtor, WeakMapGet, WeakMapSet, push,
 } from '../intrinsics.ts';
 import { copyBytes, subarray, typedArrayName } from './captured.ts';
 
@@ -28,14 +28,23 @@ export interface NodeDeps {
 
 export type HostOutcome = { ok: true; value: unknown } | { ok: false; error: HostError };
 
+let outOfMemory: (() => never) | undefined;
+/** What to do when a host answer is too large for the isolate (entry.ts: end the environment as OOM). */
+export function setHostOutOfMemoryHandler(handler: () => never): void {
+  outOfMemory = handler;
+}
+
 /** Calls the host; a malformed answer (a lab bug) becomes an EIO error, never an exception. */
 export function callHost(hostCall: HostCall, op: string, args: unknown[]): HostOutcome {
   let r: unknown;
   try {
     const full: unknown[] = [op];
-    for (let i = 0; i < args.length; i++) full[i + 1] = args[i];
+    for (let i = 0; i < args.length; i++) push(full, args[i]);
     r = ReflectApply(hostCall, undefined, full);
-  } catch {
+  } catch (e) {
+    // Copying the answer into the isolate failed for lack of memory (e.g. reading a /tmp file
+    // larger than the function's memory): on Lambda the process would be OOM-killed.
+    if (e instanceof RangeErrorCtor && outOfMemory !== undefined) outOfMemory();
     r = undefined;
   }
   if (typeof r === 'object' && r !== null) {
