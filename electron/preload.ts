@@ -1,10 +1,7 @@
-// The only bridge between the page and the desktop: the engine token and the app version.
-// Never ipcRenderer itself (architecture: the preload exposes named values only).
-import { contextBridge } from 'electron';
+// The only bridge between the page and the desktop: named calls and values (desktop-api.ts),
+// never ipcRenderer itself (architecture: the preload exposes named values only).
+// Runs sandboxed; electron-vite bundles desktop-api.ts and ipc.ts into this one CommonJS file.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createDesktopApi } from './desktop-api.ts';
 
-const tokenArg = process.argv.find((a) => a.startsWith('--lambda-lab-token='));
-
-contextBridge.exposeInMainWorld('lambdaLabDesktop', Object.freeze({
-  engineToken: tokenArg === undefined ? undefined : tokenArg.slice('--lambda-lab-token='.length),
-  platform: process.platform,
-}));
+contextBridge.exposeInMainWorld('lambdaLabDesktop', createDesktopApi(ipcRenderer, { platform: process.platform, argv: process.argv }));

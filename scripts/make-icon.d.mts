@@ -1,0 +1,2 @@
+/** Types for make-icon.mjs (used by the tests). */
+export function drawIcon(): Buffer;
