@@ -18,6 +18,8 @@ export class FunctionsRepo {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    /** Writes queued invocation rows (the history is renamed along with the function). */
+    private readonly flushHistory: () => void = () => undefined,
   ) {
     this.stmts = {
       list: db.prepare<[], FunctionRow>('SELECT * FROM functions WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE'),
@@ -132,6 +134,7 @@ export class FunctionsRepo {
    * invocation history, so the renamed function keeps what it did.
    */
   rename(name: string, newName: string): void {
+    this.flushHistory();
     this.db.transaction(() => {
       this.stmts.rename.run(newName, this.now().toISOString(), name);
       this.stmts.renameHistory.run(newName, name);

@@ -17,12 +17,16 @@ export interface Store {
 
 export function openStore(path: string, now: () => Date): Store {
   const { db, recoveredFrom } = openDatabase(path, now);
+  const invocations = new InvocationsRepo(db);
   return {
-    functions: new FunctionsRepo(db, now),
+    functions: new FunctionsRepo(db, now, () => invocations.flush()),
     testEvents: new TestEventsRepo(db, now),
-    invocations: new InvocationsRepo(db),
+    invocations,
     transaction: (fn) => db.transaction(fn)(),
     recoveredFrom,
-    close: () => db.close(),
+    close: () => {
+      invocations.flush();
+      db.close();
+    },
   };
 }

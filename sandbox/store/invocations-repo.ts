@@ -6,7 +6,10 @@ import type { Statement } from 'better-sqlite3';
 import { type Db, optimize } from './database.ts';
 
 /** Planner statistics are refreshed (if the table grew a lot) after this many recorded invocations. */
-const OPTIMIZE_EVERY = 1000;
+/** Planner statistics are refreshed after this many new rows (off the invoke path). */
+const OPTIMIZE_EVERY = 10_000;
+/** Rows written in one transaction at most; more wait for the next flush. */
+const FLUSH_AT = 512;
 
 interface InvocationRow {
   seq: number;
@@ -57,16 +60,33 @@ export class InvocationsRepo {
   private readonly queries = new Map<string, Statement<(string | number)[]>>();
   private insertsSinceOptimize = 0;
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`INSERT INTO invocations (request_id, function_name, status, error_type, started_at, duration_ms,
+    this.nextSeq = this.readNextSeq();
+    this.insertStmt = db.prepare(`INSERT INTO invocations (seq, request_id, function_name, status, error_type, started_at, duration_ms,
       billed_duration_ms, init_duration_ms, cold_start, runtime, environment_id, memory_size_mb, max_memory_used_mb, event, response, error, logs, cost_usd)
-      VALUES (@requestId, @functionName, @status, @errorType, @startedAt, @durationMs, @billedDurationMs, @initDurationMs, @coldStart,
+      VALUES (@seq, @requestId, @functionName, @status, @errorType, @startedAt, @durationMs, @billedDurationMs, @initDurationMs, @coldStart,
       @runtime, @environmentId, @memorySizeMB, @maxMemoryUsedMB, @event, @response, @error, @logs, @costUsd)`);
     this.getStmt = db.prepare<[string], InvocationRow>('SELECT * FROM invocations WHERE request_id = ?');
   }
 
-  /** Records an invocation; returns its sequence number (the history's order). A missing cost is stored as 0. */
+  private nextSeq: number;
+  /** Rows accepted but not yet written: they go to SQLite together, in one transaction. */
+  private queue: Record<string, unknown>[] = [];
+  private flushScheduled = false;
+
+  private readNextSeq(): number {
+    const row = this.db.prepare(`SELECT MAX(m) AS m FROM (SELECT MAX(seq) AS m FROM invocations UNION ALL SELECT seq AS m FROM sqlite_sequence WHERE name = 'invocations')`).get() as { m: number | null };
+    return (row.m ?? 0) + 1;
+  }
+
+  /**
+   * Records an invocation; returns its sequence number (the history's order). A missing cost is
+   * stored as 0. Rows are written in batches, one transaction per turn of the event loop, so a
+   * burst of invocations costs one commit; every read flushes first, so reads always see them.
+   */
   insert(r: InvocationToRecord): number {
-    const info = this.insertStmt.run({
+    const seq = this.nextSeq++;
+    this.queue.push({
+      seq,
       requestId: r.requestId,
       functionName: r.functionName,
       status: r.status,
@@ -86,13 +106,33 @@ export class InvocationsRepo {
       logs: r.logs,
       costUsd: r.costUsd ?? 0,
     });
-    if (++this.insertsSinceOptimize >= OPTIMIZE_EVERY && !this.db.inTransaction) this.optimize();
-    return Number(info.lastInsertRowid);
+    if (this.queue.length >= FLUSH_AT) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    return seq;
+  }
+
+  /** Writes the accepted rows now (reads and close call this). */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.queue.length === 0) return;
+    const rows = this.queue;
+    this.queue = [];
+    const write = (): void => {
+      for (const row of rows) this.insertStmt.run(row);
+    };
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write)();
+    this.insertsSinceOptimize += rows.length;
+    if (this.insertsSinceOptimize >= OPTIMIZE_EVERY && !this.db.inTransaction) this.optimize();
   }
 
   /** Records many invocations in one transaction; returns their sequence numbers. */
   insertMany(records: readonly InvocationToRecord[]): number[] {
-    const seqs = this.db.transaction(() => records.map((r) => this.insert(r)))();
+    const seqs = records.map((r) => this.insert(r));
+    this.flush();
     this.optimize();
     return seqs;
   }
@@ -103,12 +143,14 @@ export class InvocationsRepo {
   }
 
   get(requestId: string): InvocationRecord | undefined {
+    this.flush();
     const row = this.getStmt.get(requestId);
     return row === undefined ? undefined : toRecord(row);
   }
 
   /** A page of summaries, newest first: pass the last row's `seq` as `beforeSeq` for the next page. */
   list(q: InvocationQuery): InvocationListItem[] {
+    this.flush();
     const { where, params } = whereClause(q, q.beforeSeq);
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM invocations ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.prepared(sql).all(...params, q.limit) as InvocationRow[]).map(toSummary);
@@ -116,12 +158,14 @@ export class InvocationsRepo {
 
   /** How many invocations match the filter. */
   count(f: InvocationFilter): number {
+    this.flush();
     const { where, params } = whereClause(f, undefined);
     return (this.prepared(`SELECT COUNT(*) AS n FROM invocations ${where}`).get(...params) as { n: number }).n;
   }
 
   /** The query plan of a page query (tests check that filters use an index). */
   explainList(q: InvocationQuery): string[] {
+    this.flush();
     const { where, params } = whereClause(q, q.beforeSeq);
     const sql = `EXPLAIN QUERY PLAN SELECT ${SUMMARY_COLUMNS} FROM invocations ${where} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, q.limit) as { detail: string }[]).map((r) => r.detail);
