@@ -1,5 +1,6 @@
 // Composition root: builds the engine's parts and implements the contract with them.
 // The only place that wires parts together.
+import { randomInt, randomUUID } from 'node:crypto';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { LabError, type InvocationFilter, type LabApi, type PushEvent, RUNTIMES } from './api/index.ts';
@@ -10,6 +11,9 @@ import { BLUEPRINTS } from './service/blueprints/index.ts';
 import { type Clock, type IdGenerator, randomIds, systemClock } from './service/clock.ts';
 import { FunctionWorkspace } from './service/function-workspace.ts';
 import { type InvocationRunner, LambdaService } from './service/lambda-service.ts';
+import { ContentError, type LessonContent, loadLessonContent } from './service/lessons/content.ts';
+import { LessonService } from './service/lessons/lesson-service.ts';
+import { QuizService } from './service/quiz/quiz-service.ts';
 import { HELLO_FUNCTION } from './service/seed.ts';
 import { TestEventService } from './service/test-events.ts';
 import { type SamEventCatalog, loadSamEventCatalog } from './services/events/sam-catalog.ts';
@@ -30,6 +34,10 @@ export interface LabOptions {
   onRunnerRespawn?: (reason: string) => void;
   /** The SAM CLI event templates (default: resources/sam-events of the package). */
   samEventsDir?: string;
+  /** The lesson content (default: lessons/ of the package). */
+  lessonsDir?: string;
+  /** Uniform random numbers in [0, 1) for quiz shuffles (default: node:crypto). */
+  random?: () => number;
 }
 
 export interface Lab {
@@ -37,6 +45,13 @@ export interface Lab {
   subscribe(listener: (event: PushEvent) => void): () => void;
   /** Set when a damaged database was moved aside at start. */
   recoveredFrom: string | undefined;
+  /** Lesson tools for authors (`lambda-lab lessons verify`); the UI uses the contract. */
+  lessons: {
+    /** The loaded lesson content (throws a LabError naming every problem if it is broken). */
+    content(): LessonContent;
+    /** The value an answer step of a started lesson expects now. */
+    expectedAnswer(lessonId: string, stepId: string): number | undefined;
+  };
   close(): Promise<void>;
 }
 
@@ -44,6 +59,11 @@ const MB = 1024 * 1024;
 
 /** The SAM CLI's sample event templates shipped with the app (Apache-2.0: see their NOTICE). */
 export const SAM_EVENTS_DIR = join(PACKAGE_ROOT, 'resources', 'sam-events');
+/** The lessons and the question bank shipped with the app. */
+export const LESSONS_DIR = join(PACKAGE_ROOT, 'lessons');
+
+/** Uniform in [0, 1) from the operating system's random source (48 bits). */
+const cryptoRandom = (): number => randomInt(2 ** 47) / 2 ** 47;
 
 /** Contract filters → store filters: ISO times normalised so they compare as text with stored ones. */
 function storeFilter(f: InvocationFilter): StoreInvocationFilter {
@@ -70,8 +90,19 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const listeners = new Set<(event: PushEvent) => void>();
+  /** Set once the lesson service exists (it needs `emit` itself). */
+  const lessonHooks: { onLabEvent?: (event: PushEvent) => void } = {};
   const emit = (event: PushEvent): void => {
     for (const l of listeners) l(event);
+    // Live check marks: an invocation or a change to a lesson's function may make a step pass
+    // (the lesson service then emits lessons:progress). A failure here must never fail the invoke.
+    if (lessonHooks.onLabEvent !== undefined && (event.type === 'invocation:finished' || event.type === 'function:changed')) {
+      try {
+        lessonHooks.onLabEvent(event);
+      } catch {
+        // `lessons:check` reports the same problem to the student.
+      }
+    }
   };
   const heapCapMB = machineHeapCapMB();
   const store = openStore(options.dataDir === null ? ':memory:' : databasePath(options.dataDir), () => clock.now());
@@ -92,6 +123,49 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   }
   const workspace = new FunctionWorkspace({ lambda, store, clock });
   const testEvents = new TestEventService({ store, requireFunction: (name) => void lambda.getFunction(name) });
+  let lessonContent: LessonContent | undefined;
+  const content = (): LessonContent => {
+    if (lessonContent === undefined) {
+      try {
+        lessonContent = loadLessonContent(options.lessonsDir ?? LESSONS_DIR);
+      } catch (e) {
+        if (e instanceof ContentError) throw new LabError('internal', e.message, { problems: e.problems });
+        throw e;
+      }
+    }
+    return lessonContent;
+  };
+  const findFunction = (name: string) => {
+    try {
+      return lambda.getFunction(name);
+    } catch (e) {
+      if (e instanceof LabError && e.code === 'not-found') return undefined;
+      throw e;
+    }
+  };
+  const lessonService = new LessonService({
+    content,
+    store,
+    clock,
+    emit,
+    functions: {
+      find: findFunction,
+      create: (name, description, config, files) => void lambda.createFunction(name, description, config, files),
+      replace: (name, description, config, files) => {
+        lambda.saveCode(name, files);
+        lambda.updateConfig(name, config, description);
+      },
+    },
+  });
+  lessonHooks.onLabEvent = (event) => lessonService.onLabEvent(event);
+  const quiz = new QuizService({
+    content,
+    store,
+    clock,
+    newId: randomUUID,
+    random: options.random ?? cryptoRandom,
+    onLessonQuizSubmitted: (lessonId) => lessonService.onQuizSubmitted(lessonId),
+  });
   let samEvents: SamEventCatalog | undefined;
   const samCatalog = (): SamEventCatalog => (samEvents ??= loadSamEventCatalog(options.samEventsDir ?? SAM_EVENTS_DIR));
 
@@ -137,6 +211,21 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       if (r === undefined) throw new LabError('not-found', `No invocation with request id ${requestId}`);
       return lambda.invoke(r.functionName, r.event);
     },
+    'lessons:list': async () => lessonService.list(),
+    'lessons:get': async ({ id }) => lessonService.get(id),
+    'lessons:start': async ({ id }) => lessonService.start(id),
+    'lessons:check': async ({ id }) => lessonService.check(id),
+    'lessons:reveal-hint': async ({ id, stepId }) => lessonService.revealHint(id, stepId),
+    'lessons:show-solution': async ({ id }) => lessonService.showSolution(id),
+    'lessons:reset': async ({ id, scope }) => lessonService.reset(id, scope),
+    'lessons:submit-answer': async ({ id, stepId, value }) => lessonService.submitAnswer(id, stepId, value),
+    'quiz:list-exams': async () => quiz.listExams(),
+    'quiz:start': async (input) => quiz.start(input),
+    'quiz:answer': async ({ attemptId, questionId, choiceIds }) => quiz.answer(attemptId, questionId, choiceIds),
+    'quiz:flag': async ({ attemptId, questionId, flagged }) => quiz.flag(attemptId, questionId, flagged),
+    'quiz:submit': async ({ attemptId }) => quiz.submit(attemptId),
+    'quiz:get-attempt': async ({ attemptId }) => quiz.get(attemptId),
+    'quiz:list-attempts': async (filter) => quiz.list(filter),
   } satisfies LabApi;
 
   return {
@@ -146,6 +235,10 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       return () => listeners.delete(listener);
     },
     recoveredFrom: store.recoveredFrom,
+    lessons: {
+      content,
+      expectedAnswer: (lessonId, stepId) => lessonService.expectedAnswer(lessonId, stepId),
+    },
     async close() {
       listeners.clear();
       await runner.close();

@@ -6,7 +6,9 @@ import {
   FunctionFile, FunctionName, FunctionSummary, ImportedFunction,
 } from './functions.ts';
 import { InvocationListItem, InvocationRecord, invocationFilterShape } from './invocations.ts';
+import { LessonCheckResult, LessonId, LessonOverview, LessonView, SolutionView, StepId } from './lessons.ts';
 import { MAX_FUNCTION_FILES, RUNTIMES, ZIP_UPLOAD_BYTES } from './limits.ts';
+import { ExamId, ExamInfo, PRACTICE_LENGTHS, QuizAttempt, QuizAttemptSummary, QuizMode } from './quiz.ts';
 import { TestEvent, TestEventContent, TestEventName } from './test-events.ts';
 
 const FunctionFiles = z
@@ -17,6 +19,7 @@ const FunctionFiles = z
 const ZipBase64 = z.string().min(1, 'The archive is empty').max(Math.ceil(ZIP_UPLOAD_BYTES / 3) * 4 + 4, 'A zip archive may be at most 50 MB (Lambda\'s limit for a direct upload)');
 const FileName = z.string().min(1, 'File name must not be empty').max(255, 'File name must be at most 255 characters');
 const RequestId = z.string().min(1).max(64);
+const AttemptId = z.string().min(1).max(64);
 
 /**
  * THE contract: every call the UI (or any client) can make to the engine, declared once.
@@ -207,6 +210,120 @@ export const contract = {
     /** Invokes the function again with the stored event of that invocation (a new invocation is recorded). */
     input: z.object({ requestId: RequestId }),
     output: InvocationRecord,
+  },
+
+  // ── lessons (content in lessons/, progress in SQLite) ───────────────────────────────────────
+  'lessons:list': {
+    input: z.object({}),
+    /** Every lesson in order with the student's progress, and the lesson to continue. */
+    output: LessonOverview,
+  },
+  'lessons:get': {
+    /** The lesson's text and steps; hints only as far as revealed; never the solution. */
+    input: z.object({ id: LessonId }),
+    output: LessonView,
+  },
+  'lessons:start': {
+    /**
+     * Starts the lesson: creates its functions from the starter (replacing functions of the same
+     * name) and records the start; only invocations from now on count. A lesson already started is
+     * continued as it is (its functions are re-created from the starter only if they were deleted).
+     */
+    input: z.object({ id: LessonId }),
+    output: LessonView,
+  },
+  'lessons:check': {
+    /** Evaluates the steps in order now, records newly passed ones, and says why the first failing step fails. */
+    input: z.object({ id: LessonId }),
+    output: LessonCheckResult,
+  },
+  'lessons:reveal-hint': {
+    /** Reveals the step's next hint; answers all hints revealed so far. */
+    input: z.object({ id: LessonId, stepId: StepId }),
+    output: z.object({ stepId: StepId, hints: z.array(z.string()), remaining: z.number().int() }),
+  },
+  'lessons:show-solution': {
+    /** The reference solution (files, final settings, walkthrough); records that it was shown. The UI confirms first. */
+    input: z.object({ id: LessonId, confirm: z.literal(true, { error: 'Showing the solution needs confirm: true' }) }),
+    output: SolutionView,
+  },
+  'lessons:reset': {
+    /**
+     * Puts the lesson's functions back to the starter. `lesson` (default) also clears the
+     * progress (steps, hints, answers, solution shown) and restarts the clock: only invocations
+     * from now on count. `code` keeps the progress.
+     */
+    input: z.object({ id: LessonId, scope: z.enum(['lesson', 'code']).default('lesson') }),
+    output: LessonView,
+  },
+  'lessons:submit-answer': {
+    /** The number the student typed for a step with an answer input; checked at once against lab state. */
+    input: z.object({ id: LessonId, stepId: StepId, value: z.number({ error: 'The answer must be a number' }) }),
+    output: z.object({
+      stepId: StepId,
+      correct: z.boolean(),
+      /** Why the answer is not accepted (learner-facing). */
+      reason: z.string().optional(),
+      check: LessonCheckResult,
+    }),
+  },
+
+  // ── quiz (bank in lessons/quiz/) ─────────────────────────────────────────────────────────
+  'quiz:list-exams': {
+    input: z.object({}),
+    output: z.array(ExamInfo),
+  },
+  'quiz:start': {
+    /**
+     * `lesson`: the lesson's end quiz (lessonId). `practice`: a practice exam (exam, length 10, 20
+     * or 65); timeLimitMinutes defaults to the real exam's pace, null means untimed. Questions
+     * due in the missed-questions queue come first (up to half). Questions and choices are
+     * shuffled per attempt; no correct answers are sent before submit.
+     */
+    input: z
+      .object({
+        mode: QuizMode,
+        lessonId: LessonId.optional(),
+        exam: ExamId.optional(),
+        length: z.literal(PRACTICE_LENGTHS, { error: 'length is 10, 20 or 65' }).optional(),
+        timeLimitMinutes: z.number().int().min(1).max(300).nullable().optional(),
+      })
+      .superRefine((v, ctx) => {
+        if (v.mode === 'lesson' && v.lessonId === undefined) ctx.addIssue({ code: 'custom', path: ['lessonId'], message: 'A lesson quiz needs lessonId' });
+        if (v.mode === 'practice' && v.exam === undefined) ctx.addIssue({ code: 'custom', path: ['exam'], message: 'A practice exam needs exam (DVA-C02, SAA-C03 or CLF-C02)' });
+        if (v.mode === 'practice' && v.length === undefined) ctx.addIssue({ code: 'custom', path: ['length'], message: 'A practice exam needs length (10, 20 or 65)' });
+      }),
+    output: QuizAttempt,
+  },
+  'quiz:answer': {
+    /** Sets the answer of one question (choice letters of this attempt; [] clears it). After the time limit the attempt is submitted and this answers `conflict`. */
+    input: z.object({ attemptId: AttemptId, questionId: z.string().min(1).max(80), choiceIds: z.array(z.string().max(2)).max(8) }),
+    output: QuizAttempt,
+  },
+  'quiz:flag': {
+    /** Flags a question for review (or clears the flag). */
+    input: z.object({ attemptId: AttemptId, questionId: z.string().min(1).max(80), flagged: z.boolean() }),
+    output: QuizAttempt,
+  },
+  'quiz:submit': {
+    /** Scores the attempt: report by domain, explanations and sources for review; missed questions join the queue. */
+    input: z.object({ attemptId: AttemptId }),
+    output: QuizAttempt,
+  },
+  'quiz:get-attempt': {
+    /** An attempt as it is now (submitted automatically if its time is up). */
+    input: z.object({ attemptId: AttemptId }),
+    output: QuizAttempt,
+  },
+  'quiz:list-attempts': {
+    /** The history of attempts, newest first. */
+    input: z.object({
+      mode: QuizMode.optional(),
+      exam: ExamId.optional(),
+      lessonId: LessonId.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.array(QuizAttemptSummary),
   },
 } as const;
 

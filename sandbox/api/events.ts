@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FunctionSummary } from './functions.ts';
 import { InvocationListItem } from './invocations.ts';
+import { LessonProgress, StepCheckResult } from './lessons.ts';
 
 /** Push events the engine sends over the WebSocket. */
 export const PushEvent = z.discriminatedUnion('type', [
@@ -15,6 +16,18 @@ export const PushEvent = z.discriminatedUnion('type', [
     functionName: z.string(),
     environmentId: z.string(),
     state: z.enum(['started', 'reclaimed']),
+  }),
+  /**
+   * Live check marks: an invocation or a change to a lesson's function made a step of an active
+   * lesson pass (sent only when something newly passed).
+   */
+  z.object({
+    type: z.literal('lessons:progress'),
+    lessonId: z.string(),
+    newlyPassed: z.array(z.string()),
+    steps: z.array(StepCheckResult),
+    completed: z.boolean(),
+    progress: LessonProgress,
   }),
 ]);
 export type PushEvent = z.infer<typeof PushEvent>;

@@ -1,4 +1,5 @@
 export * from './blueprints.ts';
+export * from './checks.ts';
 export * from './contract.ts';
 export * from './errors.ts';
 export * from './event-templates.ts';
@@ -6,5 +7,7 @@ export * from './events.ts';
 export * from './functions.ts';
 export * from './invocations.ts';
 export * from './json-check.ts';
+export * from './lessons.ts';
 export * from './limits.ts';
+export * from './quiz.ts';
 export * from './test-events.ts';

@@ -8,7 +8,9 @@ import {
   EPHEMERAL_STORAGE_MB, LOG_FORMATS, LabError, MEMORY_MB, RUNTIMES, TIMEOUT_S, type FunctionFile, type InvocationRecord,
   type LogFormat, type RuntimeId,
 } from '../api/index.ts';
-import { createLab } from '../lab.ts';
+import { LESSONS_DIR, createLab } from '../lab.ts';
+import { ContentError, type LessonContent, loadLessonContent } from '../service/lessons/content.ts';
+import { formatVerifyResult, verifyLesson, type LessonVerifyResult } from '../service/lessons/verify.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { PACKAGE_ROOT, assertEngineBuilt, enginePaths } from './paths.ts';
 import { startServer } from './server.ts';
@@ -22,6 +24,8 @@ const USAGE = `Usage:
                     [--ephemeral-storage <MB>] [--log-format Text|JSON] [--env KEY=VALUE ...]
                     [--repeat <n>] [--json]
   lambda-lab serve [--port <n>] [--data-dir <dir>] [--no-open]
+  lambda-lab lessons list [--json] [--dir <lessons folder>]
+  lambda-lab lessons verify [<lesson id> ...] [--json] [--dir <lessons folder>]
   lambda-lab --version | --help`;
 
 function version(): string {
@@ -267,6 +271,83 @@ async function serveCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** The lesson content of --dir (default: the package's lessons/); a broken one prints its problems. */
+function loadContentOrReport(dir: string | undefined): LessonContent | undefined {
+  try {
+    return loadLessonContent(resolve(dir ?? LESSONS_DIR));
+  } catch (e) {
+    if (e instanceof ContentError) {
+      process.stderr.write(`lambda-lab: ${e.message}\n`);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** `lessons list`: every lesson with its step and question counts, and the bank's size by tag. */
+function lessonsList(content: LessonContent, json: boolean): number {
+  const questions = [...content.questions.values()];
+  const lessons = content.lessons.map((l) => ({
+    id: l.lesson.id,
+    title: l.lesson.title,
+    steps: l.lesson.steps.length,
+    /** Questions of the bank tagged for this lesson. */
+    questions: questions.filter((q) => q.tags.includes(`lesson:${l.lesson.id}`)).length,
+    /** Questions of the lesson's end quiz. */
+    quiz: l.lesson.quiz.length,
+  }));
+  const byTag: Record<string, number> = {};
+  for (const q of questions) for (const t of q.tags) byTag[t] = (byTag[t] ?? 0) + 1;
+  const sortedByTag = Object.fromEntries(Object.entries(byTag).sort(([a], [b]) => a.localeCompare(b)));
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ lessons, quizBank: { total: questions.length, byTag: sortedByTag } }, null, 2)}\n`);
+    return 0;
+  }
+  for (const l of lessons) process.stdout.write(`${l.id.padEnd(16)} ${l.title.padEnd(40)} ${String(l.steps).padStart(2)} steps  ${String(l.questions).padStart(2)} questions\n`);
+  process.stdout.write(`\nQuestion bank: ${questions.length} questions\n`);
+  for (const [tag, n] of Object.entries(sortedByTag)) process.stdout.write(`  ${tag.padEnd(26)} ${n}\n`);
+  return 0;
+}
+
+/** `lessons verify`: each lesson's starter and reference solution through the real engine. */
+async function lessonsVerify(content: LessonContent, ids: string[], json: boolean, dir: string | undefined): Promise<number> {
+  const unknown = ids.filter((id) => !content.lessons.some((l) => l.lesson.id === id || l.folder === id));
+  if (unknown.length > 0) throw new UsageError(`No lesson ${unknown.join(', ')} (lessons: ${content.lessons.map((l) => l.lesson.id).join(', ')})`);
+  const chosen = ids.length === 0 ? content.lessons : content.lessons.filter((l) => ids.includes(l.lesson.id) || ids.includes(l.folder));
+  assertEngineBuilt();
+  const started = performance.now();
+  const lab = await createLab({ dataDir: null, version: version(), seed: false, lessonsDir: resolve(dir ?? LESSONS_DIR) });
+  const results: LessonVerifyResult[] = [];
+  try {
+    for (const lesson of chosen) {
+      const r = await verifyLesson({ api: lab.api, expectedAnswer: lab.lessons.expectedAnswer }, lesson, content);
+      results.push(r);
+      if (!json) process.stdout.write(`${formatVerifyResult(r)}\n\n`);
+    }
+  } finally {
+    await lab.close();
+  }
+  const wrong = results.filter((r) => !r.ok);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (json) process.stdout.write(`${JSON.stringify({ ok: wrong.length === 0, seconds: Number(seconds), lessons: results }, null, 2)}\n`);
+  else process.stdout.write(`${results.length} lesson${results.length === 1 ? '' : 's'} verified in ${seconds} s: ${results.length - wrong.length} ok, ${wrong.length} wrong${wrong.length > 0 ? ` (${wrong.map((r) => r.lessonId).join(', ')})` : ''}\n`);
+  return wrong.length === 0 ? 0 : 1;
+}
+
+async function lessonsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, dir: { type: 'string' } },
+  });
+  if (sub !== 'list' && sub !== 'verify') throw new UsageError(sub === undefined ? 'lessons needs a subcommand: list or verify' : `Unknown lessons subcommand "${sub}" (list or verify)`);
+  if (sub === 'list' && positionals.length > 0) throw new UsageError(`lessons list takes no lesson ids (got ${positionals.join(' ')})`);
+  const content = loadContentOrReport(values.dir);
+  if (content === undefined) return 1;
+  return sub === 'list' ? lessonsList(content, values.json === true) : await lessonsVerify(content, positionals, values.json === true, values.dir);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -275,6 +356,8 @@ export async function main(argv: string[]): Promise<number> {
         return await invokeCommand(rest);
       case 'serve':
         return await serveCommand(rest);
+      case 'lessons':
+        return await lessonsCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${version()}\n`);

@@ -2,12 +2,18 @@
 import { openDatabase } from './database.ts';
 import { FunctionsRepo } from './functions-repo.ts';
 import { InvocationsRepo } from './invocations-repo.ts';
+import { LessonsRepo } from './lessons-repo.ts';
+import { QuizRepo } from './quiz-repo.ts';
 import { TestEventsRepo } from './test-events-repo.ts';
 
 export interface Store {
   functions: FunctionsRepo;
   testEvents: TestEventsRepo;
   invocations: InvocationsRepo;
+  /** Lesson progress, and the invocation window its checks read. */
+  lessons: LessonsRepo;
+  /** Quiz attempts and the missed-questions queue. */
+  quiz: QuizRepo;
   /** Runs `fn` in one transaction (nested calls join it). */
   transaction<T>(fn: () => T): T;
   /** Set when a damaged database file was moved aside at start. */
@@ -22,6 +28,8 @@ export function openStore(path: string, now: () => Date): Store {
     functions: new FunctionsRepo(db, now, () => invocations.flush()),
     testEvents: new TestEventsRepo(db, now),
     invocations,
+    lessons: new LessonsRepo(db, () => invocations.flush()),
+    quiz: new QuizRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     recoveredFrom,
     close: () => {

@@ -82,4 +82,72 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX invocations_by_function_started_at ON invocations (function_name, started_at);
     `,
   },
+  {
+    version: 3,
+    name: 'lessons and quizzes: progress, attempts, missed questions',
+    sql: `
+      -- One row per lesson the student started. Only invocations with seq > start_seq count for
+      -- its checks (history from before the start or the last reset never satisfies a step).
+      CREATE TABLE lesson_progress (
+        lesson_id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        start_seq INTEGER NOT NULL,
+        completed_at TEXT,
+        solution_shown_at TEXT,
+        last_activity_at TEXT NOT NULL
+      ) STRICT;
+      -- Per step: when it passed (and the last invocation seq then: the next step's checks look
+      -- after it), hints revealed, the last typed answer.
+      CREATE TABLE lesson_steps (
+        lesson_id TEXT NOT NULL REFERENCES lesson_progress(lesson_id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        completed_at TEXT,
+        completed_seq INTEGER,
+        hints_revealed INTEGER NOT NULL DEFAULT 0,
+        answer REAL,
+        answered_at TEXT,
+        PRIMARY KEY (lesson_id, step_id)
+      ) STRICT;
+      CREATE TABLE quiz_attempts (
+        id TEXT PRIMARY KEY,
+        mode TEXT NOT NULL,
+        lesson_id TEXT,
+        exam TEXT,
+        started_at TEXT NOT NULL,
+        time_limit_minutes INTEGER,
+        deadline TEXT,
+        submitted_at TEXT,
+        auto_submitted INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL,
+        correct INTEGER,
+        percent REAL,
+        passed INTEGER,
+        report TEXT
+      ) STRICT;
+      CREATE INDEX quiz_attempts_by_started_at ON quiz_attempts (started_at DESC, id);
+      CREATE INDEX quiz_attempts_by_lesson ON quiz_attempts (lesson_id, started_at DESC);
+      -- The questions of an attempt in their shuffled order; choice_order and selected are JSON
+      -- arrays of the bank's choice ids (display letters are positions in choice_order).
+      CREATE TABLE quiz_attempt_questions (
+        attempt_id TEXT NOT NULL REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        choice_order TEXT NOT NULL,
+        selected TEXT NOT NULL DEFAULT '[]',
+        flagged INTEGER NOT NULL DEFAULT 0,
+        from_missed INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER,
+        PRIMARY KEY (attempt_id, position),
+        UNIQUE (attempt_id, question_id)
+      ) STRICT;
+      -- Spaced repetition, lite: a missed question waits here until answered right twice in a row.
+      CREATE TABLE missed_questions (
+        question_id TEXT PRIMARY KEY,
+        missed_count INTEGER NOT NULL,
+        right_streak INTEGER NOT NULL DEFAULT 0,
+        last_missed_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
