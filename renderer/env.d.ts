@@ -4,6 +4,8 @@
 interface LambdaLabDesktop {
   readonly engineToken: string | undefined;
   readonly platform: string;
+  /** Menu commands (`menu:new-function`, `menu:invoke`, ...); returns an unsubscribe function. Optional: older shells lack it. */
+  readonly onMenuCommand?: (callback: (command: string) => void) => () => void;
 }
 
 interface Window {

@@ -4,6 +4,7 @@ import { connectToLab } from '../api/client.ts';
 import { forgetEngineToken } from '../api/token.ts';
 import { LabProvider } from './LabContext.tsx';
 import { MissingToken } from './MissingToken.tsx';
+import { ToastProvider } from '../ui/Toasts.tsx';
 import { Workspace } from './Workspace.tsx';
 
 export function App({ token, baseUrl }: { token: string | undefined; baseUrl: string }) {
@@ -25,7 +26,9 @@ export function App({ token, baseUrl }: { token: string | undefined; baseUrl: st
   if (connection === undefined || rejected) return <MissingToken rejected={rejected} />;
   return (
     <LabProvider connection={connection}>
-      <Workspace />
+      <ToastProvider>
+        <Workspace />
+      </ToastProvider>
     </LabProvider>
   );
 }

@@ -19,7 +19,11 @@ export const HELLO_FUNCTION: { name: string; description: string; config: Functi
   files: [
     {
       path: 'index.mjs',
-      content: `export const handler = async (event) => {
+      content: `/**
+ * @param {Record<string, unknown>} event
+ * @returns {Promise<import('aws-lambda').APIGatewayProxyResult>}
+ */
+export const handler = async (event) => {
   console.log('Received event:', JSON.stringify(event));
   const response = {
     statusCode: 200,

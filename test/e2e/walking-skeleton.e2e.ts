@@ -66,7 +66,7 @@ describe('walking skeleton in the browser', () => {
     await lab.setEvent('{"name": "Grace"}');
     await lab.eventEditor.press('Control+Enter');
     await expect.poll(() => lab.history.count()).toBe(2);
-    await lab.result.getByText('Warm start').waitFor();
+    await lab.result.getByText('Warm start', { exact: true }).waitFor();
     expect(JSON.parse(await text(lab.response))).toEqual({ greeting: 'Hello, Grace' });
   });
 

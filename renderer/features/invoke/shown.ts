@@ -6,7 +6,7 @@ export type ShownInvocation =
   | { kind: 'empty' }
   | { kind: 'running'; functionName: string }
   | { kind: 'loading'; requestId: string }
-  | { kind: 'record'; record: InvocationRecord }
+  | { kind: 'record'; record: InvocationRecord; /** Opened from the history (shows its event). */ fromHistory?: boolean }
   | { kind: 'error'; title: string; message: string; retry?: () => void };
 
 export const NOTHING_SHOWN: ShownInvocation = { kind: 'empty' };

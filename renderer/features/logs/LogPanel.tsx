@@ -1,23 +1,19 @@
-// The invocation's log, as CloudWatch Logs would hold it. Inside one log event Lambda writes
-// `\r` for the line breaks of a multi-line message; they are shown as line breaks here.
+// The invocation's log, as CloudWatch Logs would hold it, with Lambda's START/END/REPORT lines
+// set apart from the function's own output.
+import { memo } from 'react';
+import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { EmptyMessage, LoadingMessage } from '../../ui/StateMessage.tsx';
 import type { ShownInvocation } from '../invoke/shown.ts';
-
-const PLATFORM_LINE = /^(START|END|REPORT|INIT_START|INIT_REPORT|RESTORE_START|RESTORE_REPORT) /;
-
-export function logLineKind(line: string): 'platform' | 'report' | 'plain' {
-  if (line.startsWith('REPORT ')) return 'report';
-  return PLATFORM_LINE.test(line) ? 'platform' : 'plain';
-}
+import { logLines } from './logLines.ts';
 
 export function LogText({ text }: { text: string }) {
-  const lines = text.replace(/\n$/, '').split('\n');
+  const lines = logLines(text);
   return (
     <pre className="log-text">
       {lines.map((line, i) => (
-        <span key={i} className={`log-line log-line--${logLineKind(line)}`}>
-          {line.replaceAll('\r', '\n')}
+        <span key={i} className={`log-line log-line--${line.kind}`}>
+          {line.text}
           {i < lines.length - 1 ? '\n' : ''}
         </span>
       ))}
@@ -25,13 +21,21 @@ export function LogText({ text }: { text: string }) {
   );
 }
 
-export function LogPanel({ shown }: { shown: ShownInvocation }) {
+function LogPanelView({ shown }: { shown: ShownInvocation }) {
+  const logs = shown.kind === 'record' ? shown.record.logs : undefined;
   return (
-    <Panel label="Log output" className="log-panel">
-      {shown.kind === 'record' && (shown.record.logs === '' ? <EmptyMessage>This invocation wrote no log.</EmptyMessage> : <LogText text={shown.record.logs} />)}
+    <Panel label="Log output" className="log-panel" actions={logs !== undefined && logs !== '' ? <CopyButton text={logs} label="Copy the log" /> : undefined}>
+      {logs !== undefined && (logs === '' ? <EmptyMessage>This invocation wrote no log.</EmptyMessage> : <LogText text={logs} />)}
       {shown.kind === 'running' && <LoadingMessage>Waiting for the log…</LoadingMessage>}
       {shown.kind === 'loading' && <LoadingMessage>Loading the log…</LoadingMessage>}
-      {(shown.kind === 'empty' || shown.kind === 'error') && <EmptyMessage>The log of the invocation appears here.</EmptyMessage>}
+      {(shown.kind === 'empty' || shown.kind === 'error') && (
+        <EmptyMessage>
+          The log appears here: Lambda&apos;s START, END and REPORT lines around everything your code writes with console.log. REPORT says how long
+          it ran and what was billed.
+        </EmptyMessage>
+      )}
     </Panel>
   );
 }
+
+export const LogPanel = memo(LogPanelView);

@@ -41,6 +41,10 @@ export const apiGateway: Blueprint = {
       path: 'index.mjs',
       content: `// API Gateway (REST API, Lambda proxy integration) passes the HTTP request as the event and
 // expects { statusCode, headers, body } back. The body must be a string: JSON.stringify it.
+/**
+ * @param {import('aws-lambda').APIGatewayProxyEvent} event
+ * @returns {Promise<import('aws-lambda').APIGatewayProxyResult>}
+ */
 export const handler = async (event) => {
   const method = event.httpMethod;
   if (method === 'GET') {
@@ -61,6 +65,11 @@ export const handler = async (event) => {
   return json(405, { message: \`Method \${method} is not allowed\` });
 };
 
+/**
+ * @param {number} statusCode
+ * @param {unknown} body
+ * @returns {import('aws-lambda').APIGatewayProxyResult}
+ */
 const json = (statusCode, body) => ({
   statusCode,
   headers: { 'Content-Type': 'application/json' },

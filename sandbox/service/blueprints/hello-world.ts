@@ -13,6 +13,10 @@ export const helloWorld: Blueprint = {
       path: 'index.mjs',
       content: `console.log('Loading function'); // runs once per execution environment (INIT)
 
+/**
+ * @param {{ key1: string, key2: string, key3: string }} event
+ * @param {import('aws-lambda').Context} context
+ */
 export const handler = async (event, context) => {
   console.log('value1 =', event.key1);
   console.log('value2 =', event.key2);

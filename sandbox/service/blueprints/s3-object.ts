@@ -33,6 +33,7 @@ export const s3Object: Blueprint = {
     {
       path: 'index.mjs',
       content: `// S3 sends one or more records per event, one per object change.
+/** @param {import('aws-lambda').S3Event} event */
 export const handler = async (event) => {
   const objects = event.Records.map((record) => {
     const bucket = record.s3.bucket.name;

@@ -27,6 +27,7 @@ export const scheduledJob: Blueprint = {
 // time (not the clock) so that a retried invocation does the same work.
 const RETENTION_DAYS = 7;
 
+/** @param {import('aws-lambda').ScheduledEvent} event */
 export const handler = async (event) => {
   const rule = event.resources?.[0]?.split('/').pop();
   const firedAt = new Date(event.time);

@@ -42,6 +42,10 @@ export const sqsBatch: Blueprint = {
       content: `// SQS delivers up to 10 messages per batch (more with a batching window). If the handler
 // throws, the whole batch returns to the queue. Instead, catch each message's error and
 // return the ids of the failed messages: only those are retried.
+/**
+ * @param {import('aws-lambda').SQSEvent} event
+ * @returns {Promise<import('aws-lambda').SQSBatchResponse>}
+ */
 export const handler = async (event) => {
   const batchItemFailures = [];
   for (const record of event.Records) {
@@ -55,6 +59,7 @@ export const handler = async (event) => {
   return { batchItemFailures };
 };
 
+/** @param {import('aws-lambda').SQSRecord} record */
 async function processMessage(record) {
   const order = JSON.parse(record.body); // throws if the body is not JSON
   if (!Number.isInteger(order.quantity) || order.quantity < 1) {

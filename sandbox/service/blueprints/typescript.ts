@@ -12,6 +12,8 @@ export const typescript: Blueprint = {
     {
       path: 'index.ts',
       content: `// The event and the result have types: the editor checks them, esbuild removes them.
+import type { Context } from 'aws-lambda';
+
 interface OrderLine {
   sku: string;
   price: number;
@@ -34,11 +36,12 @@ interface OrderTotal {
 
 const COUPONS: Record<string, number> = { WELCOME10: 0.1 };
 
-export const handler = async (event: OrderEvent): Promise<OrderTotal> => {
+export const handler = async (event: OrderEvent, context: Context): Promise<OrderTotal> => {
   const subtotal = event.lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
   const rate = event.coupon === undefined ? 0 : (COUPONS[event.coupon] ?? 0);
   const discount = round(subtotal * rate);
   const items = event.lines.reduce((n, line) => n + line.quantity, 0);
+  console.log(\`order \${event.orderId} priced in request \${context.awsRequestId}\`);
   return { orderId: event.orderId, items, subtotal: round(subtotal), discount, total: round(subtotal - discount) };
 };
 

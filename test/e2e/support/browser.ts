@@ -47,9 +47,9 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page the way the lab is used: 1280×720, with clipboard access for pasting code. */
-export async function newLabPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+/** A page the way the lab is used: 1280×720, with clipboard access for pasting code and downloads. */
+export async function newLabPage(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context.newPage();
 }
