@@ -28,7 +28,7 @@ export function openStore(path: string, now: () => Date): Store {
     functions: new FunctionsRepo(db, now, () => invocations.flush()),
     testEvents: new TestEventsRepo(db, now),
     invocations,
-    lessons: new LessonsRepo(db, () => invocations.flush()),
+    lessons: new LessonsRepo(db),
     quiz: new QuizRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     recoveredFrom,

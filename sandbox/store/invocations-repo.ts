@@ -34,6 +34,9 @@ interface InvocationRow {
 }
 
 /** What `insert` takes: an invocation record (its cost may be left out, e.g. by older callers). */
+/** An invocation with its position in the history. */
+export type SequencedInvocation = InvocationRecord & { seq: number };
+
 export type InvocationToRecord = Omit<InvocationRecord, 'costUsd'> & { costUsd?: number };
 
 export interface InvocationFilter {
@@ -140,6 +143,20 @@ export class InvocationsRepo {
   private optimize(): void {
     this.insertsSinceOptimize = 0;
     optimize(this.db);
+  }
+
+  /** The newest invocation's seq (0 for an empty history). */
+  latestSeq(): number {
+    this.flush();
+    return (this.prepared('SELECT max(seq) AS n FROM invocations').get() as { n: number | null }).n ?? 0;
+  }
+
+  /** The newest `limit` invocations of a function after `afterSeq`, oldest first (lesson checks). */
+  after(functionName: string, afterSeq: number, limit: number): SequencedInvocation[] {
+    this.flush();
+    const rows = this.prepared('SELECT * FROM (SELECT * FROM invocations WHERE function_name = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
+      .all(functionName, afterSeq, limit) as InvocationRow[];
+    return rows.map((row) => ({ ...toRecord(row), seq: row.seq }));
   }
 
   get(requestId: string): InvocationRecord | undefined {

@@ -1,7 +1,5 @@
 // Lesson progress: when each lesson was started (and from which invocation on its checks look),
-// which steps passed and when, hints revealed, typed answers, solution shown. Also the reads
-// the check evaluator needs from the invocation history (the window after a sequence number).
-import type { InvocationRecord, InvocationStatus, InvokeError } from '../api/index.ts';
+// which steps passed and when, hints revealed, typed answers, solution shown.
 import type { Db } from './database.ts';
 
 export interface LessonStepRow {
@@ -25,9 +23,6 @@ export interface LessonProgressRow {
   steps: Map<string, LessonStepRow>;
 }
 
-/** An invocation with its position in the history. */
-export type SequencedInvocation = InvocationRecord & { seq: number };
-
 interface ProgressRow {
   lesson_id: string;
   started_at: string;
@@ -45,34 +40,11 @@ interface StepRow {
   answer: number | null;
   answered_at: string | null;
 }
-interface InvocationRow {
-  seq: number;
-  request_id: string;
-  function_name: string;
-  status: string;
-  error_type: string | null;
-  started_at: string;
-  duration_ms: number;
-  billed_duration_ms: number;
-  init_duration_ms: number | null;
-  cold_start: number;
-  runtime: string;
-  environment_id: string;
-  memory_size_mb: number;
-  max_memory_used_mb: number;
-  event: string;
-  response: string | null;
-  error: string | null;
-  logs: string;
-  cost_usd: number;
-}
 
 export class LessonsRepo {
   private readonly stmts;
   constructor(
     private readonly db: Db,
-    /** Writes queued invocation rows, so the window reads see every recorded invocation. */
-    private readonly flushHistory: () => void = () => undefined,
   ) {
     this.stmts = {
       progress: db.prepare<[string], ProgressRow>('SELECT * FROM lesson_progress WHERE lesson_id = ?'),
@@ -89,10 +61,6 @@ export class LessonsRepo {
       revealHint: db.prepare('UPDATE lesson_steps SET hints_revealed = min(hints_revealed + 1, ?) WHERE lesson_id = ? AND step_id = ?'),
       setAnswer: db.prepare('UPDATE lesson_steps SET answer = ?, answered_at = ? WHERE lesson_id = ? AND step_id = ?'),
       active: db.prepare<[], { lesson_id: string }>('SELECT lesson_id FROM lesson_progress WHERE completed_at IS NULL'),
-      maxSeq: db.prepare<[], { n: number | null }>('SELECT max(seq) AS n FROM invocations'),
-      window: db.prepare<[string, number, number], InvocationRow>(
-        'SELECT * FROM (SELECT * FROM invocations WHERE function_name = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
-      ),
     };
   }
 
@@ -152,17 +120,6 @@ export class LessonsRepo {
     return this.stmts.active.all().map((r) => r.lesson_id);
   }
 
-  /** The newest invocation's seq (0 for an empty history). */
-  maxInvocationSeq(): number {
-    this.flushHistory();
-    return this.stmts.maxSeq.get()?.n ?? 0;
-  }
-
-  /** The newest `limit` invocations of a function after `afterSeq`, oldest first. */
-  invocationsAfter(functionName: string, afterSeq: number, limit: number): SequencedInvocation[] {
-    this.flushHistory();
-    return this.stmts.window.all(functionName, afterSeq, limit).map(toInvocation);
-  }
 }
 
 function toProgress(row: ProgressRow, steps: StepRow[]): LessonProgressRow {
@@ -189,26 +146,3 @@ function toProgress(row: ProgressRow, steps: StepRow[]): LessonProgressRow {
   };
 }
 
-function toInvocation(row: InvocationRow): SequencedInvocation {
-  return {
-    seq: row.seq,
-    requestId: row.request_id,
-    functionName: row.function_name,
-    status: row.status as InvocationStatus,
-    ...(row.error_type !== null ? { errorType: row.error_type } : {}),
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-    billedDurationMs: row.billed_duration_ms,
-    ...(row.init_duration_ms !== null ? { initDurationMs: row.init_duration_ms } : {}),
-    coldStart: row.cold_start === 1,
-    costUsd: row.cost_usd,
-    runtime: row.runtime as InvocationRecord['runtime'],
-    environmentId: row.environment_id,
-    event: row.event,
-    ...(row.response !== null ? { response: row.response } : {}),
-    ...(row.error !== null ? { error: JSON.parse(row.error) as InvokeError } : {}),
-    logs: row.logs,
-    memorySizeMB: row.memory_size_mb,
-    maxMemoryUsedMB: row.max_memory_used_mb,
-  };
-}

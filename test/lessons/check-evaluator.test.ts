@@ -1,7 +1,7 @@
 // The check language against a fake lab state: every kind, windows, reasons and expressions.
 import { describe, expect, it } from 'vitest';
 import { Check, FunctionConfig, type CheckInputShape, type FunctionDetail } from '../../sandbox/api/index.ts';
-import type { SequencedInvocation } from '../../sandbox/store/lessons-repo.ts';
+import type { SequencedInvocation } from '../../sandbox/store/invocations-repo.ts';
 import { type CheckState, evaluateCheck } from '../../sandbox/service/lessons/check-evaluator.ts';
 import { answerMatches, evaluateExpression } from '../../sandbox/service/lessons/expressions.ts';
 

@@ -69,10 +69,10 @@ describe('lesson progress', () => {
     const store = openStore(':memory:', () => new Date());
     for (let n = 1; n <= 6; n++) store.invocations.insert(record(n, n % 2 === 0 ? 'even' : 'odd'));
     // Not flushed yet: the window read writes the queue first.
-    expect(store.lessons.maxInvocationSeq()).toBe(6);
-    expect(store.lessons.invocationsAfter('even', 2, 10).map((i) => [i.seq, i.response])).toEqual([[4, '4'], [6, '6']]);
-    expect(store.lessons.invocationsAfter('even', 0, 1).map((i) => i.seq)).toEqual([6]);
-    expect(store.lessons.invocationsAfter('odd', 0, 10)[0]).toMatchObject({ seq: 1, coldStart: true, runtime: 'nodejs24.x', costUsd: 0.0000002 });
+    expect(store.invocations.latestSeq()).toBe(6);
+    expect(store.invocations.after('even', 2, 10).map((i) => [i.seq, i.response])).toEqual([[4, '4'], [6, '6']]);
+    expect(store.invocations.after('even', 0, 1).map((i) => i.seq)).toEqual([6]);
+    expect(store.invocations.after('odd', 0, 10)[0]).toMatchObject({ seq: 1, coldStart: true, runtime: 'nodejs24.x', costUsd: 0.0000002 });
     store.close();
   });
 });

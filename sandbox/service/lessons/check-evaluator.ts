@@ -2,7 +2,7 @@
 // (settings, code) and their invocations since the step's window began. Answers pass or fail
 // with a learner-facing reason; it never throws for anything the student did.
 import type { Check, FunctionDetail, InvocationMatch, NumberTest } from '../../api/index.ts';
-import type { SequencedInvocation } from '../../store/lessons-repo.ts';
+import type { SequencedInvocation } from '../../store/invocations-repo.ts';
 import { answerMatches, evaluateExpression } from './expressions.ts';
 import { jsonEquals, jsonIncludes, parseJson, shortJson } from './json-match.ts';
 

@@ -3,7 +3,7 @@
 // rules, a month's cost with or without the free tier.
 import type { Expression } from '../../api/index.ts';
 import { LAMBDA_PRICES_USD } from '../../observe/billing.ts';
-import type { SequencedInvocation } from '../../store/lessons-repo.ts';
+import type { SequencedInvocation } from '../../store/invocations-repo.ts';
 
 /** The monthly free tier of Lambda (not deducted per invocation by the lab's bill). */
 export const FREE_TIER = { requests: 1_000_000, gbSeconds: 400_000 } as const;

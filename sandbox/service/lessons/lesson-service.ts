@@ -6,7 +6,8 @@ import {
   type LessonOverview, type LessonProgress, type LessonSummary, type LessonView, type PushEvent, type SolutionView,
   type StepCheckResult, type StepView, type VerifyAction,
 } from '../../api/index.ts';
-import type { LessonProgressRow, SequencedInvocation } from '../../store/lessons-repo.ts';
+import type { SequencedInvocation } from '../../store/invocations-repo.ts';
+import type { LessonProgressRow } from '../../store/lessons-repo.ts';
 import type { Store } from '../../store/index.ts';
 import type { Clock } from '../clock.ts';
 import { type CheckState, evaluateCheck } from './check-evaluator.ts';
@@ -27,7 +28,7 @@ export interface LessonFunctions {
 export interface LessonServiceDeps {
   /** The lesson content (loaded lazily; throws if it is broken). */
   content: () => LessonContent;
-  store: Pick<Store, 'lessons' | 'quiz' | 'testEvents' | 'transaction'>;
+  store: Pick<Store, 'lessons' | 'quiz' | 'testEvents' | 'invocations' | 'transaction'>;
   functions: LessonFunctions;
   clock: Clock;
   emit: (event: PushEvent) => void;
@@ -166,7 +167,7 @@ export class LessonService {
     this.withMuted(id, () => {
       for (const f of lesson.lesson.functions) this.setUpFunction(lesson, f.name);
     });
-    this.deps.store.lessons.start(id, this.now(), this.deps.store.lessons.maxInvocationSeq());
+    this.deps.store.lessons.start(id, this.now(), this.deps.store.invocations.latestSeq());
     return this.checkedView(lesson);
   }
 
@@ -234,7 +235,7 @@ export class LessonService {
       });
       if (outcome.pass) {
         const at = this.now();
-        const seq = repo.maxInvocationSeq();
+        const seq = this.deps.store.invocations.latestSeq();
         repo.completeStep(id, step.id, at, seq);
         newlyPassed.push(step.id);
         steps.push({ id: step.id, state: 'passed', completedAt: at });
@@ -270,7 +271,7 @@ export class LessonService {
         const key = `${fn}\u0000${afterSeq}`;
         let rows = cache.get(key);
         if (rows === undefined) {
-          rows = this.deps.store.lessons.invocationsAfter(fn, afterSeq, CHECK_WINDOW_LIMIT);
+          rows = this.deps.store.invocations.after(fn, afterSeq, CHECK_WINDOW_LIMIT);
           cache.set(key, rows);
         }
         return rows;
@@ -361,7 +362,7 @@ export class LessonService {
     if (step === undefined) return undefined;
     const expr = findAnswerExpression(step.check);
     if (expr === undefined) return undefined;
-    const v = evaluateExpression(expr, this.deps.store.lessons.invocationsAfter(expr.function, progress.startSeq, CHECK_WINDOW_LIMIT));
+    const v = evaluateExpression(expr, this.deps.store.invocations.after(expr.function, progress.startSeq, CHECK_WINDOW_LIMIT));
     return v.ok ? v.value : undefined;
   }
 
