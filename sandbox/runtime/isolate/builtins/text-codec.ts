@@ -1,5 +1,6 @@
 // TextEncoder/TextDecoder (WHATWG Encoding: utf-8, utf-16le, windows-1252 a.k.a. latin1) and the
 // byte<->string helpers every other built-in uses, since a bare V8 isolate has none of them.
+import { utf8Length } from '../utf8.ts';
 import {
   RangeErrorCtor, ReflectApply, StringCtor, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice,
   StringPrototypeTrim, SymbolToStringTag, TypeErrorCtor, Uint8ArrayCtor, WeakMapCtor,
@@ -41,23 +42,8 @@ export class StringBuilder {
 
 // ---- UTF-8 ------------------------------------------------------------------------------------
 
-export function utf8ByteLength(s: string): number {
-  let n = 0;
-  const len = s.length;
-  for (let i = 0; i < len; i++) {
-    const c = cc(s, i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const d = cc(s, i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
+/** UTF-8 length of a string (shared with the log writer). */
+export const utf8ByteLength = utf8Length;
 
 /**
  * Writes `s` as UTF-8 into `out` from `offset`, never splitting a character; lone surrogates
