@@ -9,20 +9,18 @@
 //          --outfile=dist/bench/ui-bench.mjs && node dist/bench/ui-bench.mjs
 // The 100,000 rows are written into the lab's database with the engine's own store before
 // `lambda-lab serve` starts on it.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { databasePath } from '../../sandbox/host/data-dir.ts';
 import { HELLO_FUNCTION } from '../../sandbox/service/seed.ts';
 import { openStore } from '../../sandbox/store/index.ts';
 import type { InvocationToRecord } from '../../sandbox/store/invocations-repo.ts';
 import { launchChromium } from '../e2e/support/browser.ts';
+import { type LabServer, startLabServer } from '../e2e/support/lab-server.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ROWS = Number(process.env['UI_BENCH_ROWS'] ?? 100_000);
 const EDITOR_RUNS = Number(process.env['UI_BENCH_EDITOR_RUNS'] ?? 7);
 const INVOKES = Number(process.env['UI_BENCH_INVOKES'] ?? 40);
@@ -67,19 +65,6 @@ function seedHistory(dataDir: string, count: number): void {
   }
 }
 
-async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/lambda-lab.mjs'), 'serve', '--port', '0', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Lambda Lab running at (\S+)/.exec(out);
-      if (m !== null) resolve(m[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`lambda-lab serve exited with code ${code}`)));
-  });
-  return { url, child };
-}
 
 async function newPage(browser: Browser, layout?: object): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -177,13 +162,13 @@ async function scrollHistory(page: Page, pxPerFrame: number, durationMs: number)
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lambda-lab-ui-bench-'));
-  let server: { url: string; child: ChildProcess } | undefined;
+  let server: LabServer | undefined;
   let browser: Browser | undefined;
   try {
     const t = performance.now();
     seedHistory(dataDir, ROWS);
     process.stdout.write(`seeded ${ROWS.toLocaleString('en-US')} invocations in ${ms(performance.now() - t)}\n`);
-    server = await serve(dataDir);
+    server = await startLabServer({ dataDir });
     browser = await launchChromium();
 
     // 1. Editor ready (the first load also warms the engine's caches; it is reported apart).
@@ -249,7 +234,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser?.close();
-    server?.child.kill('SIGTERM');
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
