@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
-  type CallName, EVENTS_PATH, LabError, type LabErrorShape, SYNC_PAYLOAD_BYTES, TOKEN_HEADER, contract, isCallName,
+  type CallName, EVENTS_PATH, LabError, type LabErrorShape, SYNC_PAYLOAD_BYTES, TOKEN_HEADER, ZIP_UPLOAD_BYTES, contract, isCallName,
 } from '../api/index.ts';
 import type { Lab } from '../lab.ts';
 import { timingSafeEqual } from 'node:crypto';
@@ -29,6 +29,16 @@ export interface RunningServer {
 
 /** Largest request body: a 6 MB event plus the JSON around it. */
 const MAX_BODY_BYTES = SYNC_PAYLOAD_BYTES + 64 * 1024;
+/** Calls that carry a whole function: a 50 MB zip (Lambda's upload limit) as base64, plus JSON. */
+const LARGE_BODY_CALLS: Partial<Record<CallName, number>> = {
+  'functions:import': Math.ceil((ZIP_UPLOAD_BYTES * 4) / 3) + 64 * 1024,
+};
+
+function bodyLimitMessage(name: CallName): string {
+  return name === 'functions:import'
+    ? `The upload is larger than Lambda's ${ZIP_UPLOAD_BYTES / 1024 / 1024} MB limit for a zipped function`
+    : `Request must be smaller than ${SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`;
+}
 
 const STATUS: Record<LabErrorShape['code'], number> = {
   'bad-request': 400,
@@ -98,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, STATUS[error.code], { ok: false, error: error.toShape() });
   };
 
-  const readBody = (req: IncomingMessage): Promise<string> =>
+  const readBody = (req: IncomingMessage, name: CallName): Promise<string> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -106,10 +116,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req.on('data', (c: Buffer) => {
         if (tooLarge) return; // keep draining so the client can read our answer
         size += c.length;
-        if (size > MAX_BODY_BYTES) {
+        if (size > (LARGE_BODY_CALLS[name] ?? MAX_BODY_BYTES)) {
           tooLarge = true;
           chunks.length = 0;
-          reject(new LabError('payload-too-large', `Request must be smaller than ${SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`));
+          reject(new LabError('payload-too-large', bodyLimitMessage(name)));
           return;
         }
         chunks.push(c);
@@ -132,7 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     let raw: string;
     try {
-      raw = await readBody(req);
+      raw = await readBody(req, name);
     } catch (e) {
       sendError(res, e instanceof LabError ? e : new LabError('bad-request', `Could not read the request: ${(e as Error).message}`));
       return;

@@ -66,6 +66,16 @@ describe('API', () => {
     expect((await call('no:such-call', {})).status).toBe(404);
   });
 
+  it('lets a function import carry up to a 50 MB zip, while other calls stay at 6 MB', async () => {
+    const sevenMb = Buffer.alloc(7 * 1024 * 1024, 1).toString('base64');
+    const imported = await call('functions:import', { fileName: 'big.zip', base64: sevenMb });
+    // The engine reads it (and says it is not a zip); the host did not refuse the size.
+    expect(imported.status).toBe(400);
+    expect(((await imported.json()) as { error: { code: string } }).error.code).toBe('bad-request');
+    const invoke = await call('invoke:run', { functionName: 'hello', event: JSON.stringify({ data: sevenMb }) });
+    expect(invoke.status).toBe(413);
+  });
+
   it('returns typed errors from the service without a stack', async () => {
     const res = await call('functions:get', { name: 'missing' });
     expect(res.status).toBe(404);
