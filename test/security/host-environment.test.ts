@@ -1,7 +1,8 @@
 // The host's environment: the student's real AWS credentials, other host variables and the
 // host's own files never reach a function, whatever it looks through. The harness plants fake
 // secrets in this process's environment before any lab (and so any runner) starts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { cpus, homedir, hostname, networkInterfaces, userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaEnvironment } from '../../sandbox/runtime/lambda-env.ts';
@@ -204,7 +205,16 @@ describe.concurrent('the host environment, through the real lab', () => {
     expect(hostContents.filter((c) => text.includes(c)), 'host file contents').toEqual([]);
     expect(hostLeaks(text)).toEqual([]);
     expect(text).not.toContain('"name": "lambda-lab"');
-    for (const line of JSON.parse(text) as string[]) if (/^write /.test(line)) expect.soft(line).toMatch(/ ! E[A-Z]+$/);
+    // Writes outside the sandbox's /tmp fail; a host path that happens to lie under /tmp (a CI
+    // checkout in /tmp/...) lands in the function's own in-memory /tmp, never on the host disk.
+    const inSandboxTmp = (p: string): boolean => posix.normalize(p).startsWith('/tmp/');
+    for (const line of JSON.parse(text) as string[]) {
+      const m = /^write #(\d+) /.exec(line);
+      if (m === null) continue;
+      const p = hostPaths[Number(m[1])] ?? '';
+      if (!inSandboxTmp(p === '/' ? '/evil' : `${p}.evil`)) expect.soft(line).toMatch(/ ! E[A-Z]+$/);
+    }
+    for (const p of hostPaths) expect(existsSync(`${p}.evil`), `${p}.evil on the host disk`).toBe(false);
   });
 
   it('one function\'s /tmp is invisible to another function', async ({ expect }) => {
