@@ -4,7 +4,9 @@
 interface LambdaLabDesktop {
   readonly engineToken: string | undefined;
   readonly platform: string;
-  /** Menu commands (`menu:new-function`, `menu:invoke`, ...); returns an unsubscribe function. Optional: older shells lack it. */
+  /** Opens an https link in the system browser; false (and nothing opened) for anything else. Optional: older shells lack it. */
+  readonly openExternal?: (url: string) => Promise<boolean>;
+  /** Menu commands (`menu:new-function`, `menu:invoke`, `menu:open-lessons`, ...); returns an unsubscribe function. Optional: older shells lack it. */
   readonly onMenuCommand?: (callback: (command: string) => void) => () => void;
 }
 

@@ -1,9 +1,11 @@
-// The lab's main screen: functions on the left; the selected function's settings at a glance,
-// its code and its test event in the middle; the result, the log and the history of
-// invocations on the right. Panels are resizable (and remembered); every action is also in the
-// command palette and most have a shortcut.
+// The lab's main screen: functions (or the lessons) on the left; the selected function's
+// settings at a glance, its code and its test event in the middle; the result, the log and the
+// history of invocations on the right. Panels are resizable (and remembered); every action is
+// also in the command palette and most have a shortcut. Practice exams and lesson quizzes take
+// the whole area below the header while they are open.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FunctionArchiveFormat, FunctionDetail, FunctionSummary } from '../../sandbox/api/index.ts';
+import { errorMessage } from '../api/client.ts';
 import { CodePane } from '../features/editor/CodePane.tsx';
 import type { EditorCommands, RevealRequest } from '../features/editor/CodeEditor.tsx';
 import { handlerFile, handlerModuleFile } from '../features/editor/language.ts';
@@ -22,6 +24,10 @@ import { useFunctionList } from '../features/functions/useFunctionList.ts';
 import { HistoryPanel } from '../features/history/HistoryPanel.tsx';
 import { NO_FILTERS, type HistoryFilters } from '../features/history/historyFilter.ts';
 import { useHistory } from '../features/history/useHistory.ts';
+import { LearningPanel } from '../features/lessons/LearningPanel.tsx';
+import { LESSON_PANEL_WIDTH, useLearningPanel } from '../features/lessons/useLearningPanel.ts';
+import { QuizScreen } from '../features/quiz/QuizScreen.tsx';
+import { isQuizRoute, type QuizRoute } from '../features/quiz/quizRoute.ts';
 import { ResultPanel } from '../features/invoke/ResultPanel.tsx';
 import { useInvoke } from '../features/invoke/useInvoke.ts';
 import { LogPanel } from '../features/logs/LogPanel.tsx';
@@ -35,7 +41,7 @@ import { usePersistentState } from '../ui/usePersistentState.ts';
 import { usePrefersDark } from '../ui/usePrefersDark.ts';
 import { useStableCallback } from '../ui/useStableCallback.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
-import { usePushEvents } from './LabContext.tsx';
+import { useLab, usePushEvents } from './LabContext.tsx';
 import { useDesktopMenu } from './useDesktopMenu.ts';
 import { useLabInfo } from './useLabInfo.ts';
 import { useLayout } from './useLayout.ts';
@@ -59,6 +65,7 @@ function summaryOf(fn: FunctionDetail): FunctionSummary {
 }
 
 export function Workspace() {
+  const { api } = useLab();
   const toasts = useToasts();
   const info = useLabInfo();
   const memoryCapMB = info.status === 'ready' ? info.data.memoryCapMB : undefined;
@@ -89,6 +96,60 @@ export function Workspace() {
   const code = useFunctionCode(selected);
   const events = useTestEvents(selected);
   const loaded = code.detail.status === 'ready' ? code.detail.data : undefined;
+
+  // ── lessons and quizzes ─────────────────────────────────────────────────────────────────
+  const learning = useLearningPanel();
+  const [quizRoute, setQuizRoute] = usePersistentState<QuizRoute | null>('quiz', null, isQuizRoute);
+  /** Selects a function the engine may have just created (it may not be in the list yet). */
+  const openFunction = useCallback(
+    (name: string) => {
+      api['functions:get']({ name }).then(show, (e: unknown) => toasts.show({ message: `Could not open ${name}.`, detail: errorMessage(e), tone: 'error' }));
+    },
+    [api, show, toasts],
+  );
+  const latestSelection = useRef({ selected, code, events });
+  useEffect(() => {
+    latestSelection.current = { selected, code, events };
+  });
+  /** The engine replaced these functions' code (lesson reset, solution): unsaved edits go, the new code shows. */
+  const functionsReplaced = useCallback(
+    (replaced: readonly string[]) => {
+      const { selected: current, code: c, events: e } = latestSelection.current;
+      for (const name of replaced) c.discard(name);
+      if (current === null || !replaced.includes(current)) return;
+      e.reload();
+      api['functions:get']({ name: current }).then(
+        (fn) => {
+          latestSelection.current.code.applyDetail(fn);
+          updateList((list) => list.map((f) => (f.name === fn.name ? summaryOf(fn) : f)));
+        },
+        () => latestSelection.current.code.reload(),
+      );
+    },
+    [api, updateList],
+  );
+  const openLessons = useCallback(() => {
+    setQuizRoute(null);
+    learning.showOverview();
+  }, [setQuizRoute, learning]);
+  const toggleLessons = useCallback(() => {
+    if (quizRoute !== null) {
+      setQuizRoute(null);
+      if (!learning.open) learning.toggle();
+      return;
+    }
+    learning.toggle();
+  }, [quizRoute, setQuizRoute, learning]);
+  const openPracticeExam = useCallback(() => setQuizRoute({ screen: 'start' }), [setQuizRoute]);
+  const openAttempt = useCallback((attemptId: string) => setQuizRoute({ screen: 'attempt', attemptId }), [setQuizRoute]);
+  const closeQuiz = useCallback(() => setQuizRoute(null), [setQuizRoute]);
+  const backToLesson = useCallback(
+    (lessonId: string) => {
+      setQuizRoute(null);
+      learning.showLesson(lessonId);
+    },
+    [setQuizRoute, learning],
+  );
 
   const onRenamed = useCallback(
     (from: string, to: string) => {
@@ -154,16 +215,18 @@ export function Workspace() {
   const saveCode = useCallback(() => {
     latestCode.current.save().catch(() => undefined); // shown next to the Save button
   }, []);
+  // While a quiz covers the workspace, its keys (Ctrl+Enter, Ctrl+S, …) do nothing there.
+  const inQuiz = quizRoute !== null;
   const shortcuts: Shortcuts = useMemo(
     () => ({
-      invoke: () => void invocation.invoke(),
-      save: saveCode,
+      invoke: () => !inQuiz && void invocation.invoke(),
+      save: () => !inQuiz && saveCode(),
       openPalette: () => setDialog({ kind: 'palette', mode: 'commands' }),
-      openFileSwitcher: () => setDialog({ kind: 'palette', mode: 'files' }),
-      openSettings: () => loaded !== undefined && setDialog({ kind: 'settings' }),
-      newFunction: () => setDialog({ kind: 'new-function' }),
+      openFileSwitcher: () => !inQuiz && setDialog({ kind: 'palette', mode: 'files' }),
+      openSettings: () => !inQuiz && loaded !== undefined && setDialog({ kind: 'settings' }),
+      newFunction: () => !inQuiz && setDialog({ kind: 'new-function' }),
     }),
-    [invocation, saveCode, loaded],
+    [invocation, saveCode, loaded, inQuiz],
   );
   useShortcuts(shortcuts);
   // Stable versions for memoised children (their identity never changes).
@@ -181,7 +244,7 @@ export function Workspace() {
   const deleteSelected = useStableCallback(() => fn !== null && setDialog({ kind: 'delete-function', name: fn }));
   const exportSelected = useStableCallback((format: FunctionArchiveFormat) => fn !== null && void actions.exportAs(fn, format));
   const importFunction = useStableCallback((file: File) => void actions.importFile(file));
-  useDesktopMenu({ 'menu:new-function': shortcuts.newFunction, 'menu:invoke': shortcuts.invoke });
+  useDesktopMenu({ 'menu:new-function': shortcuts.newFunction, 'menu:invoke': shortcuts.invoke, 'menu:open-lessons': openLessons });
 
   const commands: Command[] = [
     { id: 'invoke', title: 'Invoke', shortcut: shortcutLabel('invoke'), enabled: canInvoke && !invocation.running, run: shortcuts.invoke },
@@ -200,31 +263,61 @@ export function Workspace() {
     { id: 'duplicate', title: 'Duplicate function…', enabled: fn !== null, run: () => fn !== null && setDialog({ kind: 'duplicate-function', name: fn }) },
     { id: 'delete', title: 'Delete function…', enabled: fn !== null, run: () => fn !== null && setDialog({ kind: 'delete-function', name: fn }) },
     { id: 'clear-filters', title: 'Clear history filters', enabled: filters !== NO_FILTERS, run: () => setFilters(NO_FILTERS) },
+    { id: 'lessons', title: 'Open the lessons', enabled: true, run: openLessons },
+    { id: 'practice-exam', title: 'Practice exam…', enabled: true, run: openPracticeExam },
   ];
+
+  const left = learning.open
+    ? { width: learning.width, share: 36, label: 'Resize the lesson panel', min: LESSON_PANEL_WIDTH.min, max: LESSON_PANEL_WIDTH.max, onChange: learning.setWidth }
+    : { width: layout.sidebar, share: 28, label: 'Resize the functions sidebar', min: 160, max: 380, onChange: size('sidebar') };
 
   return (
     <div
-      className="workspace"
-      style={{ gridTemplateColumns: `min(${layout.sidebar}px, 28vw) 4px minmax(360px, 1fr) 4px min(${layout.panels}px, 45vw)` }}
+      className={inQuiz ? 'workspace workspace--quiz' : 'workspace'}
+      style={{ gridTemplateColumns: inQuiz ? 'minmax(0, 1fr)' : `min(${left.width}px, ${left.share}vw) 4px minmax(360px, 1fr) 4px min(${layout.panels}px, ${learning.open ? 30 : 45}vw)` }}
     >
       <header className="app-header">
         <h1 className="app-title">Lambda Lab</h1>
-        {selected !== null && <span className="app-context">{selected}</span>}
+        {selected !== null && !inQuiz && <span className="app-context">{selected}</span>}
+        <nav className="header-nav" aria-label="Learn">
+          <button type="button" className="button button--small" aria-pressed={learning.open && !inQuiz} onClick={toggleLessons}>
+            Lessons
+          </button>
+          <button type="button" className="button button--small" aria-pressed={inQuiz} onClick={openPracticeExam}>
+            Practice exam
+          </button>
+        </nav>
         <button type="button" className="button button--small header-palette" aria-label="Open the command palette" aria-keyshortcuts="Control+Shift+P Meta+Shift+P" onClick={openPalette}>
           Commands <kbd>{shortcutLabel('openPalette')}</kbd>
         </button>
         <ConnectionIndicator />
       </header>
-      <aside className="sidebar" id="sidebar">
-        <FunctionList
-          state={functions.state}
-          selected={selected}
-          unsaved={code.unsaved}
-          onSelect={setSelected}
-          onRetry={functions.reload}
-          onNew={newFunction}
-          onImport={importFunction}
-        />
+      {/* The quiz covers the workspace, which stays as it was (code, cursor, result) underneath. */}
+      {quizRoute !== null && <QuizScreen route={quizRoute} onRoute={setQuizRoute} onClose={closeQuiz} onBackToLesson={backToLesson} />}
+      <aside className={learning.open ? 'sidebar sidebar--learning' : 'sidebar'} id="sidebar">
+        {learning.open ? (
+          <LearningPanel
+            panel={learning}
+            covered={inQuiz}
+            existingFunctions={names}
+            selectedFunction={selected}
+            unsaved={code.unsaved}
+            onSelectFunction={openFunction}
+            onFunctionsReplaced={functionsReplaced}
+            onOpenAttempt={openAttempt}
+            onPracticeExam={openPracticeExam}
+          />
+        ) : (
+          <FunctionList
+            state={functions.state}
+            selected={selected}
+            unsaved={code.unsaved}
+            onSelect={setSelected}
+            onRetry={functions.reload}
+            onNew={newFunction}
+            onImport={importFunction}
+          />
+        )}
         <input
           ref={importInput}
           type="file"
@@ -239,7 +332,7 @@ export function Workspace() {
           }}
         />
       </aside>
-      <Splitter label="Resize the functions sidebar" orientation="vertical" value={layout.sidebar} min={160} max={380} onChange={size('sidebar')} controls="sidebar" />
+      <Splitter label={left.label} orientation="vertical" value={left.width} min={left.min} max={left.max} onChange={left.onChange} controls="sidebar" />
       <main className="main-area" style={{ gridTemplateRows: `auto minmax(0, 1fr) 4px min(${layout.event}px, 45vh)` }}>
         <FunctionHeader
           fn={loaded}

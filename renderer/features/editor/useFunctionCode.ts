@@ -44,6 +44,8 @@ export interface FunctionCode {
   renamed(from: string, to: string): void;
   /** Shows a newer version the engine answered (e.g. after a settings change); unsaved work stays. */
   applyDetail(detail: FunctionDetail): void;
+  /** Drops a function's unsaved changes (the engine replaced its code: a lesson reset, a solution). */
+  discard(functionName: string): void;
   /** Functions with unsaved changes (of any function, not only the loaded one). */
   unsaved: ReadonlySet<string>;
 }
@@ -221,12 +223,19 @@ export function useFunctionCode(functionName: string | null): FunctionCode {
   });
 
   const applyDetail = useCallback((next: FunctionDetail) => update((d) => (d.name === next.name ? next : d)), [update]);
+  const discard = useCallback((fn: string) => {
+    setDrafts((prev) => {
+      if (prev[fn] === undefined) return prev;
+      const { [fn]: _dropped, ...rest } = prev;
+      return rest;
+    });
+  }, []);
 
   const unsavedKey = Object.keys(drafts).sort().join('\u0000');
   const unsaved = useMemo(() => new Set(unsavedKey === '' ? [] : unsavedKey.split('\u0000')), [unsavedKey]);
 
   return useMemo(
-    () => ({ detail, reload, files, folders, fileState, dirty, edit, addFile, addFolder, rename, remove, revert, saving, saveError, save, renamed, applyDetail, unsaved }),
-    [detail, reload, files, folders, fileState, dirty, edit, addFile, addFolder, rename, remove, revert, saving, saveError, save, renamed, applyDetail, unsaved],
+    () => ({ detail, reload, files, folders, fileState, dirty, edit, addFile, addFolder, rename, remove, revert, saving, saveError, save, renamed, applyDetail, discard, unsaved }),
+    [detail, reload, files, folders, fileState, dirty, edit, addFile, addFolder, rename, remove, revert, saving, saveError, save, renamed, applyDetail, discard, unsaved],
   );
 }

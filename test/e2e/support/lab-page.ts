@@ -160,6 +160,19 @@ export class LabPage {
     return this.historyPanel.getByRole('combobox', { name });
   }
 
+  /** The Billed Duration on the last REPORT line of the log on screen, in milliseconds. */
+  async reportedBilledDurationMs(): Promise<number> {
+    const log = (await this.logs.textContent()) ?? '';
+    const last = [...log.matchAll(/Billed Duration: (\d+) ms/g)].pop()?.[1];
+    if (last === undefined) throw new Error('No REPORT line with a Billed Duration in the log on screen');
+    return Number(last);
+  }
+
+  /** The text Monaco shows for the open file (visible lines only). */
+  get editorLines(): Locator {
+    return this.page.locator('.monaco-editor .view-lines');
+  }
+
   /** Invokes and waits for this invocation's result (the request id on screen changes). */
   async invokeAndWait(): Promise<void> {
     const shownRequestId = (): string | null => document.querySelector('[aria-label="Result"] .request-id code')?.textContent ?? null;
