@@ -20,7 +20,7 @@ import {
   LOG_BUFFER_BYTES, LOG_DROPPED_BYTES, LOG_DROPPED_EVENTS, LOG_HEADER_BYTES, LOG_WRITE_OFFSET,
 } from './isolate/log-buffer-layout.ts';
 import { type FileLookup, findHandlerModule } from './isolate/module-resolution.ts';
-import { lambdaEnvironment } from './lambda-env.ts';
+import { lambdaEnvironment, logStreamName } from './lambda-env.ts';
 import { billedDurationMs, platformLog, type PlatformLog, type ReportStatus } from './platform-log.ts';
 
 export type RuntimeId = 'nodejs20.x' | 'nodejs22.x' | 'nodejs24.x';
@@ -124,7 +124,8 @@ type Ending =
   | { kind: 'outcome'; outcome: Outcome; response?: string }
   | { kind: 'timeout' }
   | { kind: 'oom' }
-  | { kind: 'exit'; code: number; error?: RapidError }
+  /** The runtime exited; `outcome` is set when a result was already sent before it did. */
+  | { kind: 'exit'; code: number; error?: RapidError; outcome?: Outcome; response?: string }
   | { kind: 'killed' };
 
 interface InitResult {
@@ -180,7 +181,7 @@ export class ExecutionEnvironment {
       runtime: spec.runtime,
       memorySizeMB: spec.memorySizeMB,
       region: spec.region,
-      logStreamName: `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${String(now.getUTCDate()).padStart(2, '0')}/[$LATEST]${spec.logStreamId}`,
+      logStreamName: logStreamName(now, spec.logStreamId),
       logFormat: spec.logFormat,
       applicationLogLevel: spec.applicationLogLevel,
       variables: spec.variables,
@@ -357,9 +358,8 @@ export class ExecutionEnvironment {
     const linker = new EsmLinker(isolate, this.lookup, {
       builtinExports: async (name) => {
         const r = await this.turnRaw('builtinExports', [name], deadline);
-        if (r === undefined) return undefined;
-        const names = JSON.parse(r) as string[];
-        return names.length === 0 && !KNOWN_EMPTY.has(name) ? undefined : names;
+        // The glue answers `null` for a built-in the lab does not provide.
+        return r === undefined ? undefined : ((JSON.parse(r) as string[] | null) ?? undefined);
       },
       cjsExports: async (p) => {
         const r = await this.turnRaw('cjsExportsForEsm', [p], deadline);
@@ -873,12 +873,11 @@ export class ExecutionEnvironment {
         if (ending.error !== undefined) {
           status = 'error';
           error = ending.error;
-        } else if ('outcome' in ending && (ending as { outcome?: Outcome }).outcome !== undefined) {
-          const o = (ending as unknown as { outcome: Outcome; response?: string });
-          if (o.outcome.ok) response = o.response ?? 'null';
+        } else if (ending.outcome !== undefined) {
+          if (ending.outcome.ok) response = ending.response ?? 'null';
           else {
             status = 'error';
-            error = o.outcome.error;
+            error = ending.outcome.error;
           }
         } else {
           status = 'error';
@@ -935,9 +934,6 @@ export class ExecutionEnvironment {
     return { ...e, trace: e.trace.map((l) => mapTypeScriptPositions(l, this.maps)) };
   }
 }
-
-/** Built-ins whose module object legitimately has no own enumerable keys. */
-const KNOWN_EMPTY = new Set<string>();
 
 function withOutcome(outcome: Outcome, response: string | undefined): { outcome: Outcome; response?: string } {
   return response !== undefined ? { outcome, response } : { outcome };

@@ -42,8 +42,6 @@ export class RunnerClient {
   private closing = false;
   private readonly graceMs: number;
   private recentCrashes: number[] = [];
-  /** How many times the runner has been started (1 = never restarted). */
-  generation = 0;
 
   constructor(private readonly options: RunnerClientOptions) {
     this.graceMs = options.graceMs ?? 2000;
@@ -59,7 +57,6 @@ export class RunnerClient {
   }
 
   private spawn(): Promise<void> {
-    this.generation++;
     this.known.clear();
     const child = fork(this.options.runnerEntry, [], {
       execArgv: ['--no-node-snapshot'],

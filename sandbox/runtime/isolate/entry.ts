@@ -369,8 +369,10 @@ const glue = {
   },
   /** Export names of a built-in, for the generated ES module wrapper. */
   builtinExports(name: string): string {
+    const id = StringCtor(name);
+    if (!loader.hasBuiltin(id)) return 'null';
     try {
-      const m = loader.builtin(StringCtor(name));
+      const m = loader.builtin(id);
       return JSONStringify(m !== null && (typeof m === 'object' || typeof m === 'function') ? ObjectKeys(m) : []) as string;
     } catch {
       return '[]';

@@ -1,6 +1,7 @@
 // require('util'): format/inspect are the lab's own Node-compatible versions.
 import { ObjectDefineProperty, ObjectGetPrototypeOf, ObjectPrototypeToString, call } from '../intrinsics.ts';
 import { customInspectSymbol, format, formatWithOptions, inspect } from '../inspect.ts';
+import { isDeepEqual } from './deep-equal.ts';
 
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 
@@ -75,38 +76,9 @@ export function createUtil(): Record<string, unknown> {
     },
     isArray: Array.isArray,
     isDeepStrictEqual(a: unknown, b: unknown) {
-      return deepEqual(a, b);
+      return isDeepEqual(a, b, true);
     },
     TextEncoder: (globalThis as Record<string, unknown>)['TextEncoder'],
     TextDecoder: (globalThis as Record<string, unknown>)['TextDecoder'],
   };
-}
-
-function deepEqual(a: unknown, b: unknown, seen = new Map<object, object>()): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
-  if (seen.get(a) === b) return true;
-  seen.set(a, b);
-  if (a instanceof Date) return a.getTime() === (b as Date).getTime();
-  if (a instanceof Map) {
-    const bm = b as Map<unknown, unknown>;
-    if (a.size !== bm.size) return false;
-    for (const [k, v] of a) if (!bm.has(k) || !deepEqual(v, bm.get(k), seen)) return false;
-    return true;
-  }
-  if (a instanceof Set) {
-    const bs = b as Set<unknown>;
-    if (a.size !== bs.size) return false;
-    for (const v of a) if (!bs.has(v)) return false;
-    return true;
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.hasOwn(b, k)) return false;
-    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], seen)) return false;
-  }
-  return true;
 }
