@@ -78,7 +78,11 @@ export class LessonsRepo {
   }
 
   /** Starts (or restarts) a lesson: any earlier progress of it is dropped. */
+  /** Lessons started and not completed, kept in memory: every invocation asks (see LessonService). */
+  private active: string[] | undefined;
+
   start(lessonId: string, at: string, startSeq: number): void {
+    this.active = undefined;
     this.db.transaction(() => {
       this.stmts.deleteProgress.run(lessonId);
       this.stmts.insertProgress.run(lessonId, at, startSeq, at);
@@ -96,6 +100,7 @@ export class LessonsRepo {
   }
 
   markCompleted(lessonId: string, at: string): void {
+    this.active = undefined;
     this.stmts.complete.run(at, lessonId);
   }
 
@@ -117,7 +122,8 @@ export class LessonsRepo {
 
   /** Lessons started and not completed. */
   activeLessonIds(): string[] {
-    return this.stmts.active.all().map((r) => r.lesson_id);
+    this.active ??= this.stmts.active.all().map((r) => r.lesson_id);
+    return this.active;
   }
 
 }

@@ -289,7 +289,7 @@ export class LessonService {
     if (event.type === 'invocation:finished') fn = event.invocation.functionName;
     else if (event.type === 'function:changed') fn = event.function.name;
     if (fn === undefined) return;
-    // One small query when no lesson is active (the usual case): nothing else happens then.
+    // No lesson active (the usual case): an in-memory check, nothing else happens.
     const active = this.deps.store.lessons.activeLessonIds();
     if (active.length === 0) return;
     let content: LessonContent;
